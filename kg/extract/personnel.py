@@ -1,0 +1,361 @@
+"""Appointments and removals: PersonnelChange facts.
+
+Phrasings handled (one fact per person and post):
+
+- ``王明同志任县财政局副局长；``           appoint (``（女）`` before 同志, ``（试用期一年）`` after the post)
+- ``免去王明同志县财政局副局长职务；``       remove (``免去王明同志的…职务`` too)
+- ``王明同志任A，免去其B职务；``             appoint A and remove B; the removal takes the （女）
+                                           of the sentence, never the probation
+- ``王明同志任A、B``                         one appointment per post
+- ``任命王明为A``, ``聘任/聘请/聘王明为A``, ``提名王明为A``   appoint
+- ``免去王明的A职务``, ``免去王明A职务``, ``解聘/撤销王明的A职务``   remove
+- ``王明不再担任A职务``                       remove
+- header lists: a line ``任命：`` / ``免去：`` followed by lines ``王明为A`` / ``王明的A职务``
+- ``以上同志试用期一年`` after the list: every appointment of the notice is on probation.
+
+Posts are copied as written after 任 / 为 / 免去…同志, without a trailing 职务; a leading
+county name is kept where printed. The date is the notice's signing date. The evidence is
+the sentence (one sentence may give two facts).
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.registry import extractor
+from kg.extract.titles import COMPOUND_SURNAMES, OFFICE_TAIL, looks_like_name, matching_view, squeeze
+from kg.model import Document, PersonnelChange, Span
+
+_CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+_SENTENCE_END = "；。;\n：:"
+_LIST_MARKER = re.compile(r"^[ \u3000\t]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]|[①-⑳●○■□◆·\-—]+)[ \u3000\t]*")
+_FEMALE = re.compile(r"^[ \u3000]*（女[^）]{0,20}）")
+_PROBATION = re.compile(r"（?试用期[^）；。]{0,20}）?")
+_PROBATION_FOR_ALL = re.compile(r"(?:以上|上述)[^。；]{0,20}试用期")
+# Words before a name that are not part of it ("经研究，决定王明同志任…").
+_NAME_LEAD = re.compile(r"^(?:.*?(?:决定|研究|同意|兹|现|拟|经|根据|由|任命|聘任|聘请|提名|免去|解聘|撤销))")
+# A post that is a working-group role, not a post of an organisation ("王明同志任召集人").
+_GROUP_ROLE_POST = re.compile(
+    r"^(?:总|副|常务副|执行)?(?:召集人|组长|成员|组员|联络员|指挥长|指挥|办公室主任|办公室副主任|主任|副主任|秘书长|委员)$"
+)
+_PERSONNEL_TITLE = re.compile(r"任免|任命|免去|聘任|聘用|解聘|免职|任职|人事")
+_UNIT_TAIL = re.compile(r"(?:局|委|办|室|中心|院|所|站|馆|校|部|处|科|股|队|社|会|行|公司|集团|镇|乡|街道|办事处|区|县|市|厅|台|团|庭)")
+_BARE_OFFICE = re.compile(rf"^(?:常务|第一|执行)?副?{OFFICE_TAIL}$|^(?:党组|党委)(?:书记|副书记|成员)$")
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " \u3000\t":
+        a += 1
+    while b > a and text[b - 1] in " \u3000\t":
+        b -= 1
+    return a, b
+
+
+def _sentences(view: str, a: int, b: int):
+    """(start, end) of each sentence of view[a:b], without its terminator."""
+    start = a
+    for i in range(a, b):
+        if view[i] in _SENTENCE_END:
+            if view[start:i].strip():
+                yield _strip(view, start, i)
+            start = i + 1
+    if view[start:b].strip():
+        yield _strip(view, start, b)
+
+
+def _name_before(view: str, floor: int, end: int) -> tuple[int, int] | None:
+    """The name that ends at ``end``: the run of characters before it, minus lead words."""
+    i = end
+    while i > floor and (re.match(rf"[{_CJK}·]", view[i - 1]) or (view[i - 1] in " \u3000" and i - 1 > floor
+                                                                    and re.match(rf"[{_CJK}]", view[i - 2]))):
+        i -= 1
+    a, b = _strip(view, i, end)
+    run = view[a:b]
+    lead = _NAME_LEAD.match(run)
+    if lead:
+        a += lead.end()
+        a, b = _strip(view, a, b)
+    if len(squeeze(view[a:b])) > 4:
+        # No boundary before the name: keep the last three characters (the commonest length).
+        count, j = 0, b
+        while j > a and count < 3:
+            j -= 1
+            if view[j] not in " \u3000":
+                count += 1
+        a = j
+    if not looks_like_name(view[a:b]):
+        return None
+    return a, b
+
+
+def _split_name_post(view: str, a: int, b: int) -> tuple[tuple[int, int], int] | None:
+    """``王明县财政局副局长`` -> name, start of post (no 同志 or 的 between them)."""
+    a, b = _strip(view, a, b)
+    seg = view[a:b]
+    chars = [i for i, ch in enumerate(seg) if ch not in " \u3000"]
+    lengths = [3, 4] if seg[:2] in COMPOUND_SURNAMES else [2, 3]
+    best = None
+    for n in lengths:
+        if len(chars) <= n + 1:
+            continue
+        name_end = chars[n - 1] + 1
+        post_start = chars[n]
+        if not looks_like_name(seg[:name_end]):
+            continue
+        starts_like_post = seg[post_start] in "市县区省州旗镇乡" or re.match(r"[\u4e00-\u9fff]{1,4}(?:市|县|区)", seg[post_start:])
+        if starts_like_post:
+            best = (n, name_end, post_start)
+            break
+        if best is None or n == lengths[-1]:
+            best = (n, name_end, post_start)
+    if best is None:
+        return None
+    _, name_end, post_start = best
+    return (a, a + name_end), a + post_start
+
+
+def _split_posts(view: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split a post list on 、 and 兼(任) outside brackets; each piece (start, end)."""
+    pieces, depth, start, i = [], 0, a, a
+    while i < b:
+        ch = view[i]
+        if ch in "（(〔[":
+            depth += 1
+        elif ch in "）)〕]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch == "、":
+            pieces.append((start, i))
+            start = i + 1
+        elif depth == 0 and ch == "兼" and i > start:
+            pieces.append((start, i))
+            start = i + (2 if view[i + 1:i + 2] == "任" else 1)
+            i = start
+            continue
+        i += 1
+    pieces.append((start, b))
+    return [_strip(view, x, y) for x, y in pieces if view[x:y].strip()]
+
+
+def _clean_post(source: str, view: str, a: int, b: int) -> tuple[str, bool]:
+    """Post text as written, without 职务 / probation note; and whether a probation note was there."""
+    text, vtext = source[a:b], view[a:b]
+    probation = bool(_PROBATION.search(vtext))
+    cut = _PROBATION.search(vtext)
+    if cut:
+        text, vtext = text[:cut.start()] + text[cut.end():], vtext[:cut.start()] + vtext[cut.end():]
+    m = re.search(r"(?:的)?(?:一切|全部|所有|所任|所担任的)?(?:行政|领导)?职务?$", vtext)
+    if m and vtext.endswith(("职务", "职")):
+        text = text[:m.start()]
+    text = re.sub(r"^(?:的|其|为)", "", text.strip())
+    text = re.sub(r"(?:人选|候选人)$", "", text)
+    return squeeze(text), probation
+
+
+def _posts(source: str, view: str, a: int, b: int) -> list[tuple[str, bool]]:
+    out = []
+    previous_unit = None
+    for pa, pb in _split_posts(view, a, b):
+        post, probation = _clean_post(source, view, pa, pb)
+        if not post:
+            continue
+        if previous_unit and _BARE_OFFICE.match(post):
+            post = previous_unit + post  # "局党组成员、副局长": the second post is at the same unit
+        out.append((post, probation))
+        unit = re.sub(rf"(?:(?:党组|党委)?(?:书记|副书记|成员)|{OFFICE_TAIL}|副|常务)+$", "", post)
+        previous_unit = unit if unit != post and _UNIT_TAIL.search(unit[-3:] if unit else "") else previous_unit
+    return out
+
+
+# Triggers, matched on the view. Each yields (action, name span, post span).
+_APPOINT_TOGETHER = re.compile(r"(?P<female>（女[^）]{0,20}）)?[ \u3000]*同志[ \u3000]*(?:任|担任|为)(?![命职期务何用意免])")
+_APPOINT_BY = re.compile(r"(?:任命|聘任|聘请|聘用|提名)(?!书|期|用期|任期)")
+_REMOVE_BY = re.compile(r"(?:免去|解聘|撤销)")
+_NO_LONGER = re.compile(r"(?P<female>（女[^）]{0,20}）)?[ \u3000]*(?:同志)?[ \u3000]*不再担任")
+_REMOVE_OF_SAME = re.compile(r"[，,、]?[ \u3000]*(?:同时)?(?:免去|免)其(?:担任的|所任)?")
+
+
+class _Sentence:
+    def __init__(self, doc: Document, source: str, view: str, base: int, a: int, b: int, all_on_probation: bool):
+        self.doc, self.source, self.view, self.base = doc, source, view, base
+        self.a, self.b = a, b
+        self.all_on_probation = all_on_probation
+        self.facts: list[PersonnelChange] = []
+
+    def add(self, name: tuple[int, int], action: str, post_a: int, post_b: int, female: bool):
+        view, source = self.view, self.source
+        na, nb = name
+        person = source[na:nb]
+        for post, probation in _posts(source, view, post_a, post_b):
+            if _GROUP_ROLE_POST.match(post) or len(post) < 2:
+                continue
+            probation = action == "appoint" and (probation or self.all_on_probation
+                                                 or bool(_PROBATION.search(view[post_b:self.b])))
+            self.facts.append(PersonnelChange(
+                doc_no=self.doc.doc_no, person=person, action=action, post=post, date=self.doc.date,
+                female=female, probation=probation,
+                evidence=Span(self.base + self.a, self.base + self.b, source[self.a:self.b]),
+            ))
+
+
+def _post_end(view: str, a: int, b: int) -> int:
+    """End of a post that starts at ``a``: the next clause or the sentence end."""
+    m = re.compile(r"[，,][ \u3000]*(?:同时)?(?:免去|免|任|不再|兼任)|[，,]").search(view, a, b)
+    if m and not _inside_brackets(view, a, m.start()):
+        return m.start()
+    return b
+
+
+def _inside_brackets(view: str, a: int, pos: int) -> bool:
+    return view.count("（", a, pos) > view.count("）", a, pos)
+
+
+def _parse_sentence(s: _Sentence, mode: str | None) -> None:
+    view, a, b = s.view, s.a, s.b
+    marker = _LIST_MARKER.match(view, a, b)
+    if marker:
+        a = marker.end()
+    floor = a
+    pos = a
+    last_person: tuple[tuple[int, int], bool] | None = None
+    handled_any = False
+    while pos < b:
+        hits = []
+        for kind, rx in (("together", _APPOINT_TOGETHER), ("appoint-by", _APPOINT_BY), ("remove-by", _REMOVE_BY),
+                         ("no-longer", _NO_LONGER), ("remove-same", _REMOVE_OF_SAME)):
+            m = rx.search(view, pos, b)
+            if m:
+                hits.append((m.start(), kind, m))
+        if not hits:
+            break
+        hits.sort(key=lambda h: (h[0], h[1] != "remove-same"))
+        start, kind, m = hits[0]
+        if kind == "together":
+            name = _name_before(view, floor, m.start())
+            if name is None:
+                pos = m.end()
+                continue
+            female = bool(m.group("female"))
+            end = _post_end(view, m.end(), b)
+            s.add(name, "appoint", m.end(), end, female)
+            last_person = (name, female)
+            handled_any = True
+            pos = end
+        elif kind == "remove-same":
+            if last_person is None:
+                pos = m.end()
+                continue
+            end = _post_end(view, m.end(), b)
+            s.add(last_person[0], "remove", m.end(), end, last_person[1])
+            handled_any = True
+            pos = end
+        elif kind == "no-longer":
+            name = _name_before(view, floor, m.start())
+            if name is None:
+                pos = m.end()
+                continue
+            end = _post_end(view, m.end(), b)
+            s.add(name, "remove", m.end(), end, bool(m.group("female")))
+            handled_any = True
+            pos = end
+        else:
+            action = "appoint" if kind == "appoint-by" else "remove"
+            parsed = _name_and_post_after(view, m.end(), b, action)
+            if parsed is None:
+                pos = m.end()
+                continue
+            name, female, post_a = parsed
+            end = _post_end(view, post_a, b)
+            s.add(name, action, post_a, end, female)
+            last_person = (name, female)
+            handled_any = True
+            pos = end
+        floor = pos
+    if not handled_any and mode is not None:
+        # a line of a 任命：/免去： list
+        parsed = _name_and_post_after(view, a, b, mode)
+        if parsed is not None:
+            name, female, post_a = parsed
+            s.add(name, mode, post_a, b, female)
+
+
+def _name_and_post_after(view: str, a: int, b: int, action: str):
+    """After 任命/免去: ``王明（女）同志为A``, ``王明为A``, ``王明同志A职务``, ``王明的A职务``, ``王明A职务``."""
+    a, _ = _strip(view, a, b)
+    for rx in (rf"(?P<name>[{_CJK}·](?:[ \u3000]?[{_CJK}·]){{1,4}}?)(?P<female>[ \u3000]*（女[^）]{{0,20}}）)?[ \u3000]*同志[ \u3000]*(?:为|的|担任的)?",
+               rf"(?P<name>[{_CJK}·](?:[ \u3000]?[{_CJK}·]){{1,4}}?)(?P<female>[ \u3000]*（女[^）]{{0,20}}）)?[ \u3000]*(?:为|的|担任的)"):
+        m = re.compile(rx).match(view, a, b)
+        if m and looks_like_name(m.group("name")):
+            if action == "appoint" and not re.search(r"为$", m.group(0)) and "同志" not in m.group(0):
+                continue
+            return (m.start("name"), m.end("name")), bool(m.group("female")), m.end()
+    if action == "remove":
+        # 免去王明县财政局副局长职务: split by the name grammar
+        stop = re.compile(r"职务|[，,]").search(view, a, b)
+        if stop is None or not view.startswith("职务", stop.start()):
+            return None  # without 同志 or 的, only "…职务" shows where the post ends
+        end = stop.start()
+        female = _FEMALE_ANYWHERE.search(view, a, end)
+        if female:
+            split = _split_name_post(view, a, female.start())
+            if split:
+                return split[0], True, female.end()
+        split = _split_name_post(view, a, end)
+        if split:
+            return split[0], False, split[1]
+    return None
+
+
+_FEMALE_ANYWHERE = re.compile(r"（女[^）]{0,20}）")
+_MODE_LINE = re.compile(r"^[ \u3000]*(?P<mode>任命|聘任|聘用|免去|免职|免去职务|解聘)[ \u3000]*(?:[：:][ \u3000]*)?$")
+
+
+def _paragraph_spans(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of body lines relative to the document text."""
+    base = doc.span.start
+    if doc.paragraphs:
+        return [(p.span.start - base, p.span.end - base) for p in doc.paragraphs]
+    text = doc.span.text
+    out, pos = [], max(0, doc.body_start - base)
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        end = len(text) if nl < 0 else nl
+        if text[pos:end].strip():
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+@extractor("personnel")
+def extract_personnel(doc: Document) -> list[PersonnelChange]:
+    """Every appointment and removal in one document, in text order."""
+    try:
+        return _extract(doc)
+    except Exception:  # an extractor never raises on odd input
+        return []
+
+
+def _extract(doc: Document) -> list[PersonnelChange]:
+    source = doc.span.text
+    view = matching_view(source)
+    if not re.search(r"任|免|聘|担任", view):
+        return []
+    base = doc.span.start
+    all_on_probation = bool(_PROBATION_FOR_ALL.search(view))
+    facts: list[PersonnelChange] = []
+    mode = None
+    for pa, pb in _paragraph_spans(doc):
+        line_has_entries = False
+        for sa, sb in _sentences(view, pa, pb):
+            mode_word = _MODE_LINE.match(view[sa:sb])
+            if mode_word:  # "任命：" heads a list of "王明为…" lines
+                mode = "remove" if mode_word.group("mode").startswith(("免", "解")) else "appoint"
+                continue
+            if _PROBATION_FOR_ALL.match(view[sa:sb]):
+                continue
+            sentence = _Sentence(doc, source, view, base, sa, sb, all_on_probation)
+            _parse_sentence(sentence, mode)
+            facts.extend(sentence.facts)
+            line_has_entries = line_has_entries or bool(sentence.facts)
+        if mode is not None and not line_has_entries and not _MODE_LINE.match(view[pa:pb]) \
+                and not re.search(r"[：:][ \u3000]*$", view[pa:pb]):
+            mode = None
+    return facts

@@ -1,0 +1,361 @@
+"""Split a gazette's text into documents: numbered documents and meeting records.
+
+A numbered document starts at its 文号 standing on a line of its own
+("汨政办函〔2025〕12号"); a number cited inside running text is not a start.
+A meeting record starts at the short header above the sentence
+"<date>，<chair>主持召开…第N次常务会议". A single notice copied from a website
+(title first, 文号 after it, page chrome around) is one document too.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kg.ingest.textnorm import DATE_PATTERN, parse_date, squeeze_cjk_spaces, strip_markup
+from kg.model import Document, Gazette, Paragraph, SourceText, Span, TocEntry, TocMismatch
+
+_OPEN = "〔\\[［【(（"
+_CLOSE = "〕\\]］】)）"
+DOC_NO = (
+    rf"(?P<prefix>[\u4e00-\u9fff]{{1,12}})[ \t\u3000]*[{_OPEN}][ \t]*(?P<year>\d{{4}})[ \t]*[{_CLOSE}]"
+    rf"[ \t\u3000]*(?P<num>\d{{1,4}})[ \t\u3000]*号"
+)
+DOC_NO_LINE = re.compile(
+    rf"^[ \t\u3000]*(?:文[ \t\u3000]*号[:：][ \t\u3000]*)?(?P<no>{DOC_NO})[ \t\u3000]*$", re.M
+)
+DOC_NO_ANYWHERE = re.compile(DOC_NO)
+
+# Genre words that end a document title; the kind of a document is the last one.
+GENRES = ("通知", "方案", "纪要", "意见", "决定", "公告", "通告", "通报", "批复", "办法", "规定", "规划",
+          "报告", "请示", "命令", "函", "细则", "制度", "规则", "计划", "要点", "清单")
+_TITLE_END = re.compile(rf"(?:{'|'.join(GENRES)})\**[ \t\u3000]*$")
+
+MEETING_KIND = r"(?P<kind>常务会议|[\u4e00-\u9fff]{0,4}?(?:市长|县长|区长|州长|主任|旗长)办公会议|[\u4e00-\u9fff]{0,6}?专题会议|全体会议)"
+MEETING_SENTENCE = re.compile(
+    rf"^[ \t\u3000]*(?P<date>(?:\d{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年[^，,。\n]{{1,12}}日)[^。\n]{{0,80}}?"
+    rf"(?:主持召开|召开)[^。\n]{{0,60}}?第\s*(?P<num>\d+)\s*次\s*{MEETING_KIND}",
+    re.M,
+)
+_MEETING_HEADER_LINE = re.compile(
+    rf"^[ \t\u3000]*(?:[{_OPEN}]?\s*\d{{4}}\s*[{_CLOSE}]?\s*)?第\s*\d+\s*次[ \t\u3000]*$"
+    rf"|^.{{0,30}}(?:会议纪要|会议记录)\**[ \t\u3000]*$"
+)
+_DATE_LINE = re.compile(rf"^[ \t\u3000]*{DATE_PATTERN.pattern}[ \t\u3000]*$")
+_ORG_LINE = re.compile(
+    r"^[ \t\u3000]*[\u4e00-\u9fff（）()]{2,40}(?:人民政府|政府|办公室|办公厅|委员会|管委会|局|委|办|厅|院|中心|指挥部|领导小组|工作专班)[ \t\u3000]*$"
+)
+_WEB_CHROME = re.compile(
+    r"^[ \t\u3000]*(?:首页|当前位置|您(?:现在)?的位置|发布(?:时间|日期|机构)|来源[:：]|信息来源|浏览(?:次数|量)|阅读(?:次数|量)|"
+    r"字号|【?\s*(?:打印|关闭|收藏|分享)|分享到|扫一扫|相关(?:链接|阅读|文章)|上一篇|下一篇|索引号|主题分类|"
+    r"成文日期|发文机关|有效性|网站(?:地图|标识码)|版权所有|主办单位|ICP|政务公开|>|＞).*$"
+)
+_TOC_HEADING = re.compile(r"^[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*$", re.M)
+_TOC_PAGE = re.compile(r"[…\.·。\s]*\t?\s*(?P<page>\d{1,4})\s*$")
+
+
+def _lines(text: str, start: int, end: int):
+    """Yield (line_start, line_end) of each line in [start, end)."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        yield pos, line_end
+        pos = line_end + 1
+
+
+def _nonblank_lines(text: str, start: int, end: int):
+    for a, b in _lines(text, start, end):
+        if text[a:b].strip():
+            yield a, b
+
+
+def clean_doc_no(raw: str) -> str:
+    return re.sub(r"[ \t\u3000]+", "", raw)
+
+
+def split_documents(source: SourceText) -> Gazette:
+    """Find every document of a gazette (or the single notice of a web page)."""
+    text = source.text
+    starts: list[tuple[int, str, re.Match]] = []  # (offset, "numbered"|"meeting", match)
+    for m in DOC_NO_LINE.finditer(text):
+        starts.append((m.start(), "numbered", m))
+    for m in MEETING_SENTENCE.finditer(text):
+        starts.append((_meeting_start(text, m), "meeting", m))
+    toc_end = min((s for s, _, _ in starts), default=len(text))
+    toc = parse_toc(source, 0, toc_end)
+
+    # A numbered document whose title stands above its 文号 (web layout) starts at the title.
+    adjusted = []
+    for offset, what, m in sorted(starts, key=lambda t: t[0]):
+        if what == "numbered":
+            title_above = _title_above(text, offset)
+            if title_above is not None and _title_below(text, m.end(), len(text)) is None:
+                offset = title_above
+        adjusted.append((offset, what, m))
+    adjusted = _drop_nested(adjusted)
+
+    documents: list[Document] = []
+    warnings: list[str] = []
+    for i, (offset, what, m) in enumerate(adjusted):
+        end = adjusted[i + 1][0] if i + 1 < len(adjusted) else len(text)
+        end = _trim_trailing(text, offset, end)
+        if what == "numbered":
+            doc = _numbered_document(source, offset, end, m)
+        else:
+            doc = _meeting_document(source, offset, end, m, toc)
+        documents.append(doc)
+
+    if not documents:
+        single = _single_notice(source)
+        if single is not None:
+            documents.append(single)
+        else:
+            warnings.append(f"{source.path}: no document recognised (no 文号 line, no meeting record, no notice title)")
+    documents = [_with_paragraphs_and_tables(source, d) for d in documents]
+    mismatches = compare_toc(toc, documents) if toc else []
+    return Gazette(source=source, documents=documents, toc=toc, toc_mismatches=mismatches, warnings=warnings)
+
+
+def _drop_nested(starts):
+    """Keep one start per position; a meeting sentence inside a numbered document that
+    merely reports a meeting (no minutes header above it) is not a new document."""
+    out = []
+    for item in starts:
+        if out and item[0] == out[-1][0]:
+            continue
+        out.append(item)
+    return out
+
+
+def _meeting_start(text: str, m: re.Match) -> int:
+    """Offset of the minutes' header block above the meeting sentence, if any."""
+    start = m.start()
+    candidates = list(_nonblank_lines(text, max(0, start - 400), start))[-6:]
+    best = None
+    for a, b in candidates:
+        if _MEETING_HEADER_LINE.match(text[a:b]):
+            best = a if best is None else best
+    return best if best is not None else start
+
+
+def _trim_trailing(text: str, start: int, end: int) -> int:
+    """Drop trailing blank lines and web chrome from a document's end."""
+    lines = list(_lines(text, start, end))
+    while lines and (not text[lines[-1][0]:lines[-1][1]].strip() or _WEB_CHROME.match(text[lines[-1][0]:lines[-1][1]])):
+        if len(lines) == 1:
+            break
+        lines.pop()
+    return lines[-1][1] if lines else end
+
+
+def _title_below(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
+    """The title block right after the 文号 line: up to four lines before the addressee."""
+    pieces = []
+    first = last = None
+    for a, b in _nonblank_lines(text, pos, end):
+        line = strip_markup(text[a:b]).strip()
+        if line.endswith(("：", ":")) or "。" in line or "\t" in line or len(pieces) >= 4:
+            break
+        pieces.append(line)
+        first = a if first is None else first
+        last = b
+        if _TITLE_END.search(line):
+            break
+    title = squeeze_cjk_spaces("".join(pieces))
+    if not pieces or not ("关于" in title or _TITLE_END.search(title)):
+        return None
+    return first, last, title
+
+
+def _title_above(text: str, pos: int) -> int | None:
+    lines = list(_nonblank_lines(text, max(0, pos - 300), pos))[-3:]
+    for a, b in reversed(lines):
+        line = strip_markup(text[a:b]).strip()
+        if "关于" in line and _TITLE_END.search(line) and "。" not in line:
+            # include a broken first half of the title on the line above
+            prev = [x for x in lines if x[1] < a]
+            if prev:
+                pa, pb = prev[-1]
+                pline = text[pa:pb].strip()
+                if not _WEB_CHROME.match(pline) and "关于" not in pline and len(pline) < 40 and "。" not in pline \
+                        and not pline.endswith(("：", ":")) and not DOC_NO_LINE.match(pline) and "关于" not in line[:2]:
+                    pass
+            return a
+    return None
+
+
+def _signing_block(text: str, start: int, end: int) -> tuple[Span | None, Span | None]:
+    """First (issuer line, date line) pair: an organisation name followed by a lone date."""
+    lines = list(_nonblank_lines(text, start, end))
+    for i, (a, b) in enumerate(lines):
+        if _DATE_LINE.match(text[a:b]) and i > 0:
+            pa, pb = lines[i - 1]
+            if _ORG_LINE.match(text[pa:pb]):
+                return _strip_span(text, pa, pb), _strip_span(text, a, b)
+    return None, None
+
+
+def _strip_span(text: str, a: int, b: int) -> Span:
+    segment = text[a:b]
+    lead = len(segment) - len(segment.lstrip())
+    trail = len(segment) - len(segment.rstrip())
+    return Span.of(text, a + lead, b - trail)
+
+
+def _kind_of(title: str) -> str:
+    match = re.search(rf"({'|'.join(GENRES)})\W*$", title)
+    if match:
+        return match.group(1)
+    hits = [(title.rfind(g), g) for g in GENRES if g in title]
+    return max(hits)[1] if hits else "文件"
+
+
+def _issuer_from_title(title: str) -> str | None:
+    head = title.split("关于", 1)[0]
+    return head or None
+
+
+def _numbered_document(source: SourceText, start: int, end: int, m: re.Match) -> Document:
+    text = source.text
+    doc_no = clean_doc_no(m.group("no"))
+    doc_no_span = _strip_span(text, m.start("no"), m.end("no"))
+    below = _title_below(text, m.end(), end)
+    if below is not None:
+        title_start, title_end, title = below
+    else:
+        title_start = _title_above(text, m.start())
+        if title_start is not None and title_start < m.start():
+            line_end = text.find("\n", title_start)
+            title_end = line_end if 0 <= line_end < m.start() else m.start()
+            title = squeeze_cjk_spaces(strip_markup(text[title_start:title_end]))
+        else:
+            title_start, title_end, title = m.end(), m.end(), doc_no
+    body_start = max(title_end, m.end())
+    issuer_span, date_span = _signing_block(text, body_start, end)
+    issuer = squeeze_cjk_spaces(issuer_span.text) if issuer_span else _issuer_from_title(title)
+    return Document(
+        source=source.name, doc_no=doc_no, title=title, issuer=issuer,
+        date=parse_date(date_span.text) if date_span else None, kind=_kind_of(title),
+        span=Span.of(text, start, end), body_start=body_start,
+        title_span=Span.of(text, title_start, title_end) if title_end > title_start else None,
+        issuer_span=issuer_span, date_span=date_span, doc_no_span=doc_no_span,
+    )
+
+
+def _meeting_document(source: SourceText, start: int, end: int, m: re.Match, toc: list[TocEntry]) -> Document:
+    text = source.text
+    kind = m.group("kind")
+    number = int(m.group("num"))
+    held = parse_date(m.group("date"))
+    title = None
+    for entry in toc:
+        squeezed = squeeze_cjk_spaces(entry.title)
+        if entry.doc_no is None and re.search(rf"第{number}次{re.escape(kind)}", squeezed):
+            title = squeezed
+            break
+    if title is None:
+        header = squeeze_cjk_spaces(strip_markup(text[start:m.start()]))
+        titled = re.search(r"[^\n]{0,30}(?:会议纪要|会议记录)", header)
+        year = held[:4] if held else ""
+        title = titled.group(0) if titled and f"第{number}次" in titled.group(0) else f"{year}年第{number}次{kind}纪要"
+    issuer_span, date_span = _signing_block(text, start, m.start() + 1)
+    return Document(
+        source=source.name, doc_no=title, title=title,
+        issuer=squeeze_cjk_spaces(issuer_span.text) if issuer_span else None,
+        date=parse_date(date_span.text) if date_span else held, kind="纪要",
+        span=Span.of(text, start, end), body_start=m.start(),
+        title_span=None, issuer_span=issuer_span, date_span=date_span,
+        doc_no_span=_strip_span(text, *next(_nonblank_lines(text, start, end))),
+        is_meeting=True, meeting_kind=kind, meeting_number=number,
+    )
+
+
+def _single_notice(source: SourceText) -> Document | None:
+    """A web page or pasted notice without a 文号 line: title, body, signature."""
+    text = source.text
+    for a, b in _nonblank_lines(text, 0, len(text)):
+        line = strip_markup(text[a:b]).strip()
+        if _WEB_CHROME.match(line):
+            continue
+        if "关于" in line and _TITLE_END.search(line) and "。" not in line and len(line) < 120:
+            title = squeeze_cjk_spaces(line)
+            end = _trim_trailing(text, a, len(text))
+            found = DOC_NO_ANYWHERE.search(text, b, end)
+            doc_no = clean_doc_no(found.group(0)) if found and found.start() - b < 200 else title
+            issuer_span, date_span = _signing_block(text, b, end)
+            return Document(
+                source=source.name, doc_no=doc_no, title=title,
+                issuer=squeeze_cjk_spaces(issuer_span.text) if issuer_span else _issuer_from_title(title),
+                date=parse_date(date_span.text) if date_span else None, kind=_kind_of(title),
+                span=Span.of(text, a, end), body_start=b, title_span=Span.of(text, a, b),
+                issuer_span=issuer_span, date_span=date_span,
+            )
+    return None
+
+
+def _with_paragraphs_and_tables(source: SourceText, doc: Document) -> Document:
+    from kg.ingest.tables import split_table_rows
+
+    text = source.text
+    tables = tuple(split_table_rows(text, doc.body_start, doc.end))
+    paragraphs = tuple(
+        Paragraph(_strip_span(text, a, b))
+        for a, b in _nonblank_lines(text, doc.body_start, doc.end)
+        if "\t" not in text[a:b] and not _WEB_CHROME.match(text[a:b])
+    )
+    return replace(doc, paragraphs=paragraphs, tables=tables)
+
+
+# --- table of contents ------------------------------------------------------
+
+def parse_toc(source: SourceText, start: int, end: int) -> list[TocEntry]:
+    """Entries of the 目录 between its heading and the first document."""
+    text = source.text
+    heading = _TOC_HEADING.search(text, start, end)
+    if heading is None:
+        return []
+    entries: list[TocEntry] = []
+    pending: list[tuple[int, int]] = []
+    for a, b in _nonblank_lines(text, heading.end(), end):
+        line = text[a:b]
+        page = _TOC_PAGE.search(line)
+        if page is None or page.start() == 0:
+            stripped = line.strip()
+            if "关于" in stripped or _TITLE_END.search(stripped) or pending:
+                pending.append((a, b))
+            if len(pending) > 3:
+                pending = pending[-1:]
+            continue
+        first = pending[0][0] if pending else a
+        whole = "".join(text[x:y] for x, y in pending) + line[: page.start()]
+        pending = []
+        doc_no = None
+        found = re.search(rf"[（(]\s*({DOC_NO})\s*[）)]", whole)
+        if found:
+            doc_no = clean_doc_no(found.group(1))
+            whole = whole[: found.start()] + whole[found.end():]
+        title = squeeze_cjk_spaces(strip_markup(whole).strip(" …\t.·"))
+        if not title or (doc_no is None and not _TITLE_END.search(title)):
+            continue  # address lines, phone numbers: not entries
+        entries.append(TocEntry(title=title, doc_no=doc_no, page=int(page.group("page")), span=Span.of(text, first, b)))
+    return entries
+
+
+def compare_toc(toc: list[TocEntry], documents: list[Document]) -> list[TocMismatch]:
+    """Where the table of contents and the document bodies disagree."""
+    mismatches = []
+    by_no = {d.doc_no: d for d in documents}
+    seen = set()
+    for entry in toc:
+        key = entry.doc_no or entry.title
+        doc = by_no.get(key)
+        if doc is None:
+            mismatches.append(TocMismatch(key, "missing_in_body", entry.title, None))
+            continue
+        seen.add(key)
+        if squeeze_cjk_spaces(entry.title) != squeeze_cjk_spaces(doc.title):
+            mismatches.append(TocMismatch(key, "title", entry.title, doc.title))
+    for doc in documents:
+        if doc.doc_no not in seen:
+            mismatches.append(TocMismatch(doc.doc_no, "missing_in_toc", None, doc.title))
+    return mismatches

@@ -1,0 +1,209 @@
+"""Reading and splitting gazettes: encodings, document starts, titles, signing blocks, TOC."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.errors import InputError
+from kg.ingest import read_source, source_from_string, split_documents
+from kg.ingest.textnorm import chinese_number, parse_date
+
+NOTICE = """青山县人民政府公报
+
+目 录
+
+青山县人民政府关于王明等同志职务任免的通知（青政人〔2025〕3号） 1
+青山县人民政府办公室关于印发《青山县河道保洁工作方案》的通知
+(青政办发〔2025〕7号) 2
+2025年第 9 次常务会议纪要……………	5
+
+青政人〔2025〕3号
+
+**青山县人民政府
+关于王明等同志职务任免的通知**
+
+各乡镇人民政府，县直各单位：
+
+经县人民政府研究决定：
+
+王明同志任县水利局局长；
+
+免去赵刚同志县水利局局长职务。
+
+青山县人民政府
+
+2025年2月8日
+
+青政办发〔2025〕7号
+
+青山县人民政府办公室
+关于印发《青山县河道保洁
+工作方案》的通知
+
+各乡镇人民政府，县直各单位：
+
+现将方案印发给你们。按照《某省河长制办法》（湘政办发〔2019〕38号）要求，认真执行。
+
+青山县人民政府办公室
+2025年3月1日
+
+第9次
+
+青山县人民政府办公室
+
+2025年3月20日
+
+2025年3月12日，县长孙丽主持召开青山县第5届人民政府第9次常务会议。
+
+出 席：孙丽、王明
+
+记 录：周云
+"""
+
+
+def write(tmp_path, name, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return str(path)
+
+
+def test_documents_split_with_number_title_issuer_date():
+    gazette = split_documents(source_from_string(NOTICE, "qs.txt"))
+    got = [(d.doc_no, d.title, d.issuer, d.date, d.kind) for d in gazette.documents]
+    assert got == [
+        ("青政人〔2025〕3号", "青山县人民政府关于王明等同志职务任免的通知", "青山县人民政府", "2025-02-08", "通知"),
+        ("青政办发〔2025〕7号", "青山县人民政府办公室关于印发《青山县河道保洁工作方案》的通知",
+         "青山县人民政府办公室", "2025-03-01", "通知"),
+        ("2025年第9次常务会议纪要", "2025年第9次常务会议纪要", "青山县人民政府办公室", "2025-03-20", "纪要"),
+    ]
+    meeting = gazette.documents[2]
+    assert meeting.is_meeting and meeting.meeting_kind == "常务会议" and meeting.meeting_number == 9
+
+
+def test_a_number_cited_in_running_text_is_not_a_document():
+    gazette = split_documents(source_from_string(NOTICE, "qs.txt"))
+    assert all("湘政办发" not in d.doc_no for d in gazette.documents)
+
+
+def test_offsets_quote_the_source():
+    source = source_from_string(NOTICE, "qs.txt")
+    gazette = split_documents(source)
+    for doc in gazette.documents:
+        for span in [doc.span, doc.title_span, doc.issuer_span, doc.date_span, doc.doc_no_span,
+                     *(p.span for p in doc.paragraphs)]:
+            if span is not None:
+                assert source.text[span.start:span.end] == span.text
+    first = gazette.documents[0]
+    assert first.text.startswith("青政人〔2025〕3号")
+    assert "王明同志任县水利局局长" in first.text and "青政办发" not in first.text
+
+
+def test_table_of_contents_parsed_and_disagreement_reported():
+    text = NOTICE.replace("《青山县河道保洁工作方案》的通知\n(青政办发", "《青山县河道保洁方案》的通知\n(青政办发")
+    gazette = split_documents(source_from_string(text, "qs.txt"))
+    assert [(e.doc_no, e.page) for e in gazette.toc] == [
+        ("青政人〔2025〕3号", 1), ("青政办发〔2025〕7号", 2), (None, 5)]
+    assert [(m.doc_no, m.field) for m in gazette.toc_mismatches] == [("青政办发〔2025〕7号", "title")]
+    assert gazette.toc_mismatches[0].toc_value.endswith("《青山县河道保洁方案》的通知")
+
+
+def test_single_notice_from_a_web_page_with_chrome():
+    page = """首页 > 政务公开 > 通知公告
+发布时间：2025-04-02 来源：县政府办 浏览次数：120
+青山县人民政府办公室关于做好春季防汛工作的通知
+青政办函〔2025〕21号
+各乡镇人民政府，县直有关单位：
+请各乡镇做好汛前检查（县水利局牵头，县应急管理局配合）。
+青山县人民政府办公室
+2025年4月1日
+【打印】【关闭】
+"""
+    gazette = split_documents(source_from_string(page, "web.txt"))
+    [doc] = gazette.documents
+    assert doc.doc_no == "青政办函〔2025〕21号"
+    assert doc.title == "青山县人民政府办公室关于做好春季防汛工作的通知"
+    assert (doc.issuer, doc.date) == ("青山县人民政府办公室", "2025-04-01")
+    assert "打印" not in doc.text and "首页" not in doc.text
+
+
+def test_single_notice_without_number_is_named_by_its_title():
+    text = "青山县人民政府关于表彰先进集体的决定\n\n各乡镇：\n\n现予表彰。\n\n青山县人民政府\n2025年5月6日\n"
+    [doc] = split_documents(source_from_string(text, "x.txt")).documents
+    assert doc.doc_no == doc.title == "青山县人民政府关于表彰先进集体的决定"
+    assert doc.kind == "决定" and doc.date == "2025-05-06"
+
+
+def test_nothing_recognised_gives_a_warning_not_a_crash():
+    gazette = split_documents(source_from_string("这是一段普通文字。\n没有公文。\n", "plain.txt"))
+    assert gazette.documents == []
+    assert gazette.warnings and "no document recognised" in gazette.warnings[0]
+
+
+# --- reading files -----------------------------------------------------------
+
+def test_utf8_with_bom(tmp_path):
+    path = write(tmp_path, "bom.txt", "\ufeff".encode() + NOTICE.encode("utf-8"))
+    source = read_source(path)
+    assert source.encoding == "utf-8-sig" and source.text.startswith("青山县")
+
+
+def test_gb18030(tmp_path):
+    path = write(tmp_path, "gb.txt", NOTICE.encode("gb18030"))
+    source = read_source(path)
+    assert source.encoding == "gb18030"
+    assert [d.doc_no for d in split_documents(source).documents][0] == "青政人〔2025〕3号"
+
+
+def test_crlf_becomes_lf_and_offsets_still_quote(tmp_path):
+    path = write(tmp_path, "crlf.txt", NOTICE.replace("\n", "\r\n").encode("utf-8"))
+    source = read_source(path)
+    assert "\r" not in source.text
+    doc = split_documents(source).documents[0]
+    assert source.text[doc.title_span.start:doc.title_span.end] == doc.title_span.text
+
+
+def test_missing_file_names_the_file(tmp_path):
+    with pytest.raises(InputError, match="nope.txt: no such file"):
+        read_source(tmp_path / "nope.txt")
+
+
+def test_empty_file_names_the_file(tmp_path):
+    with pytest.raises(InputError, match="empty.txt: the file is empty"):
+        read_source(write(tmp_path, "empty.txt", b"  \n"))
+
+
+def test_binary_file_names_file_and_line(tmp_path):
+    with pytest.raises(InputError, match=r"blob.bin:2: this looks like a binary file"):
+        read_source(write(tmp_path, "blob.bin", b"PK\x03\x04\n\x00\x01\x02"))
+
+
+def test_undecodable_bytes_name_the_line(tmp_path):
+    data = "第一行\n".encode("utf-8") + b"\xff\xfe\xfd\xfc\xfb\xff\xfe\n" * 3
+    with pytest.raises(InputError) as err:
+        read_source(write(tmp_path, "bad.txt", b"ok\n" + data[2:]))
+    assert "bad.txt:" in str(err.value)
+
+
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=28), st.integers(1990, 2099))
+def test_parse_date_arabic_and_chinese(month, day, year):
+    digits = "〇一二三四五六七八九"
+    cn_year = "".join(digits[int(c)] for c in str(year))
+
+    def cn(n):
+        return (("" if n < 20 else digits[n // 10]) + "十" + (digits[n % 10] if n % 10 else "")) if n >= 10 else digits[n]
+
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    assert parse_date(f"{year}年{month}月{day}日") == iso
+    assert parse_date(f"{cn_year}年{cn(month)}月{cn(day)}日") == iso
+    assert chinese_number(cn(day)) == day
+
+
+@settings(max_examples=60)
+@given(st.lists(st.sampled_from(["县", "政", "办", "发", "〔", "〕", "号", "\n", "关于", "通知", "2025", "任",
+                                 "同志", "（", "）", "。", "：", "\t", " "]), max_size=60))
+def test_splitter_never_crashes_and_spans_quote(pieces):
+    text = "".join(pieces)
+    source = source_from_string(text, "fuzz.txt")
+    for doc in split_documents(source).documents:
+        assert source.text[doc.span.start:doc.span.end] == doc.span.text
