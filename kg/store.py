@@ -212,14 +212,26 @@ class OxigraphStore:
                 self.store.remove_graph(ox.NamedNode(name))
         self.store.extend([ox.Quad(self._term(s), self._term(p), self._term(o), ox.NamedNode(str(g)))
                            for s, p, o, g in quads])
+        self._rebuild_union()
+
+    def _rebuild_union(self) -> None:
+        """Keep the default graph as the set-union of the named graphs. Oxigraph's own
+        union mode repeats a triple once per graph that holds it, and our document
+        graphs each restate the entities they mention; SPARQL's RDF-merge semantics
+        (which rdflib follows) count it once."""
+        ox = self._ox
+        self.store.clear_graph(ox.DefaultGraph())
+        self.store.extend([ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                           for q in self.store.quads_for_pattern(None, None, None, None)
+                           if not isinstance(q.graph_name, ox.DefaultGraph)])
 
     def select(self, sparql: str) -> list[dict]:
-        result = self.store.query(SPARQL_PREFIXES + sparql, use_default_graph_as_union=True)
+        result = self.store.query(SPARQL_PREFIXES + sparql)
         names = [v.value for v in result.variables]
         return [{n: _python_value(self._from_ox(row[n])) for n in names} for row in result]
 
     def raw_query(self, sparql: str):
-        return self.store.query(sparql, use_default_graph_as_union=True)
+        return self.store.query(sparql)
 
     def quads(self) -> list[tuple]:
         out = []

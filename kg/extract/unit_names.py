@@ -41,11 +41,11 @@ _SUFFIX_KINDS: dict[str, str] = {
     # offices and organs that are usually parts of another unit
     "办公室": "sub", "办": "sub", "中心": "sub", "指挥部": "sub", "部": "sub", "大队": "sub",
     "中队": "sub", "支队": "sub", "分队": "sub", "分局": "sub", "支局": "sub", "派出所": "sub",
-    "所": "sub", "站": "sub", "队": "sub", "院": "sub", "馆": "sub", "处": "sub", "科": "sub",
-    "股": "sub", "室": "sub", "组": "sub", "专班": "sub", "支行": "sub", "分行": "sub", "行": "sub",
-    "厂": "sub", "场": "sub", "校": "sub", "园": "sub", "团": "sub",
-    # generic heads of collectives
-    "单位": "top", "部门": "top", "企业": "top", "机构": "top", "成员单位": "top",
+    "所": "sub", "站": "sub", "队": "sub", "院": "sub", "馆": "sub", "处": "sub", "办公厅": "sub",
+    "工作组": "sub", "领导小组": "sub", "小组": "sub", "专班": "sub", "支行": "sub", "分行": "sub",
+    "自来水厂": "sub", "学校": "top", "中学": "top", "小学": "top", "幼儿园": "top",
+    # generic heads: a unit of their own only with an opener ("相关执收单位", "各市属国有企业")
+    "单位": "generic", "部门": "generic", "企业": "generic", "机构": "generic", "成员单位": "generic",
 }
 _SUFFIXES = sorted(_SUFFIX_KINDS, key=len, reverse=True)
 
@@ -65,7 +65,10 @@ _GENERIC_RE = re.compile(
 # Bigrams that a unit boundary never cuts: 行|政 (行政审批局), 委|员 (委员会), 办|公 (办公室) ...
 _UNCUT = {"行政", "委员", "办公", "办事", "所属", "所有", "部门", "部署", "队伍", "处理", "中心城",
           "社会", "社区", "会议", "联合", "联络", "联席", "院校", "局属", "站点", "区域", "区县", "村镇",
-          "镇村", "乡村", "园区", "厂区", "场所", "公司", "村民", "镇街", "乡镇", "区直", "会同"}
+          "镇村", "乡村", "园区", "场所", "公司", "村民", "镇街", "乡镇", "区直", "会同", "委会"}
+# Words that end in a suffix character but are not units: a unit never ends with them.
+_NOT_UNIT_ENDINGS = ("城乡", "市场", "社会", "广场", "小区", "景区", "城区", "片区", "山区", "辖区", "库区", "矿区",
+                     "老区", "农村", "城镇", "机关", "全区", "全镇", "全乡", "全村", "本局", "本委", "该局", "村社")
 
 _TRAILING_NOISE = re.compile(
     r"(?:等(?:相关|有关)?(?:单位|部门|成员单位|单位和部门)?)?"
@@ -113,15 +116,22 @@ def unit_suffix(name: str) -> str | None:
     return None
 
 
+_BARE_COLLECTIVES = {"街道办", "街道办事处", "街道", "乡镇", "镇街", "村（社区）", "村(社区)", "镇（街道）", "镇(街道)",
+                     "乡镇（街道）", "乡镇(街道)", "社区", "成员单位", "镇政府", "乡镇政府", "镇政府、街道办"}
+
+
 def is_collective(name: str) -> bool:
     """A name that stands for a set of units, not one: 市直相关单位, 各镇政府, 街道办,
     相关镇政府, 各乡镇, 各市属国有企业, 相关执收单位, 市直各单位, 13个专业委员会牵头单位."""
     core = re.sub(rf"[{_SPACES}]+", "", name or "")
     if not core:
         return False
-    if _COLLECTIVE_START.match(core) or _COUNTED.match(core) or core.endswith("等"):
+    opener = _COLLECTIVE_START.match(core)
+    if opener and len(core) > opener.end():
         return True
-    if _GENERIC_RE.match(core):
+    if _COUNTED.match(core) and len(core) > _COUNTED.match(core).end() or len(core) > 1 and core.endswith("等"):
+        return True
+    if core in _BARE_COLLECTIVES:
         return True
     # 市直各单位, 辖内各金融机构: a scope followed by 各
     if re.match(r"^[\u4e00-\u9fff]{1,4}各[\u4e00-\u9fff]", core) and core.endswith(("单位", "部门", "机构", "企业", "镇", "街道")):
@@ -137,7 +147,7 @@ def looks_like_unit(name: str) -> bool:
     if is_collective(core):
         return True
     suffix = unit_suffix(core)
-    if suffix is None:
+    if suffix is None or _strip_brackets(core).endswith(_NOT_UNIT_ENDINGS):
         return False
     return len(_strip_brackets(core)) > len(suffix)
 
@@ -159,8 +169,10 @@ def _valid_unit_at(text: str, start: int, end: int) -> bool:
     suffix = unit_suffix(piece)
     if suffix is None:
         return False
-    name_part = _strip_brackets(piece)[: -len(suffix)] if suffix else piece
-    return len(name_part) >= 1
+    core = _strip_brackets(piece)
+    if core.endswith(_NOT_UNIT_ENDINGS):
+        return False
+    return len(core) > len(suffix)
 
 
 def _suffix_ends(text: str, start: int, depths: list[int]) -> list[tuple[int, str]]:
@@ -186,17 +198,22 @@ def _starts_collective(text: str) -> bool:
 _MULTI_CHAR_SUFFIXES = tuple(s for s in _SUFFIXES if len(s) > 1)
 
 
+def _opens_with_suffix(text: str) -> bool:
+    """Text that begins with a suffix word ("管委会…", "政府…") continues the unit before it,
+    unless it begins with a bare collective ("街道办…")."""
+    if not text.startswith(_MULTI_CHAR_SUFFIXES):
+        return False
+    return not any(text.startswith(c) for c in _BARE_COLLECTIVES)
+
+
 def _first_unit(rest: str, known: Collection[str]) -> str | None:
     """The shortest unit that `rest` begins with such that the remainder is units too."""
-    if rest.startswith(_MULTI_CHAR_SUFFIXES) and not _GENERIC_RE.match(rest[:4]) and not any(
-            rest.startswith(k) for k in known):
-        # "管委会…", "政府…" continue the unit before them; "街道办" is a collective
-        generic = next((rest[:end] for end, _ in _suffix_ends(rest, 0, _bracket_depths(rest))
-                        if is_collective(rest[:end])), None)
-        if generic is None:
-            return None
-    depths = _bracket_depths(rest)
-    for end, _suffix in _suffix_ends(rest, 0, depths):
+    for k in sorted(known, key=len, reverse=True):
+        if k and rest.startswith(k) and (len(k) == len(rest) or _parsable(rest[len(k):], known)):
+            return k
+    if _opens_with_suffix(rest):
+        return None
+    for end, _suffix in _suffix_ends(rest, 0, _bracket_depths(rest)):
         head = rest[:end]
         if not (_valid_unit_at(rest, 0, end) or is_collective(head)):
             continue
@@ -209,12 +226,9 @@ def _parsable(text: str, known: Collection[str], depth: int = 0) -> bool:
     """Whether text reads as one or more units printed together."""
     if not text:
         return True
-    if depth > 8:
+    if depth > 8 or _opens_with_suffix(text):
         return False
-    if text.startswith(_MULTI_CHAR_SUFFIXES) and not is_collective(text) and not _GENERIC_RE.match(text[:3]):
-        return False
-    depths = _bracket_depths(text)
-    for end, _suffix in _suffix_ends(text, 0, depths):
+    for end, _suffix in _suffix_ends(text, 0, _bracket_depths(text)):
         if (_valid_unit_at(text, 0, end) or is_collective(text[:end])) and _parsable(text[end:], known, depth + 1):
             return True
     return False
@@ -235,10 +249,18 @@ def _cuts_here(left: str, rest: str, known: Collection[str]) -> bool:
     if is_collective(first):
         return True
     if _SUFFIX_KINDS[suffix] != "top":
-        return False  # 市公安局经侦大队, 政府办金融办: a part of the unit before it
+        return False  # 市公安局经侦大队, 政府办金融办: a part of the unit before it; 牵头单位: generic
     if len(_strip_brackets(left)) <= 2 and len(_strip_brackets(first)) <= 2:
         return False  # abbreviated compounds: 纪委监委
     return True
+
+
+def _inside_suffix(piece: str, cut: int) -> bool:
+    for suffix in _MULTI_CHAR_SUFFIXES:
+        for offset in range(1, len(suffix)):
+            if piece[cut - offset:cut - offset + len(suffix)] == suffix:
+                return True
+    return False
 
 
 def _split_run_together(piece: str, known: Collection[str]) -> list[str]:
@@ -256,6 +278,8 @@ def _split_run_together(piece: str, known: Collection[str]) -> list[str]:
             left, rest = piece[start:end], piece[end:]
             if piece[end - 1:end + 1] in _UNCUT or piece[end - 2:end + 1] in _UNCUT or piece[end - 1:end + 2] in _UNCUT:
                 continue
+            if _inside_suffix(piece, end):
+                continue  # 管委|会, 长乐镇|政府: the cut would break a suffix word
             if not (_valid_unit_at(piece, start, end) or is_collective(left)):
                 continue
             if left not in known and len(re.sub(r"^(?:市|县|区|省)", "", _strip_brackets(left))) < 2:

@@ -36,9 +36,10 @@ general rules (no names, units or numbers of any gazette):
   from the header (a repeated header with an empty cell after ``项目`` says so);
   otherwise the first column after the row number does. Whether a trailing
   empty cell is a real (empty) column or just the trailing TAB the PDF
-  extractor likes to add is decided by how well each reading fits the usual
-  length and number/text kind of the columns (taken from the rows whose cell
-  count matches the header).
+  extractor likes to add is decided, in tables that have rows wider than the
+  header for sure, by how well each reading fits the usual length and
+  number/text kind of the columns (taken from the rows whose cell count
+  matches the header); elsewhere the trailing empty cells are dropped.
 * The table ends at a line without TABs that is not a continuation: prose
   after a blank line, a 文号 line, ``附件…``, ``注：…``, an outline heading, or
   another header.
@@ -464,7 +465,11 @@ def _build_rows(text: str, drafts: list[_Draft], hdr: _Header, numbered: bool) -
         default_j = 1
     else:
         default_j = 0
-    prof = _profiles(drafts, ncols)
+    # Reading a trailing empty cell as a real column (and merging the extra
+    # cells) is only considered in tables where some rows are wider than the
+    # header for sure (their last cell is not empty).
+    widened = any(d.first.n > ncols for d in drafts)
+    prof = _profiles(drafts, ncols) if widened else None
     rows: list[TableRow] = []
     for d in drafts:
         # cells[c] = {sub: [(a, b), ...]}
