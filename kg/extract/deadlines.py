@@ -35,7 +35,8 @@ _YEAR = rf"(?:(?P<year>{_NUM})\s*年\s*)?"
 _MONTH_DAY = re.compile(
     _YEAR + rf"(?P<month>{_NUM})\s*月\s*(?:份\s*)?(?:(?P<day>{_NUM})\s*[日号]|(?P<part>底|末|上旬|中旬|下旬|初|中))?")
 _QUARTER = re.compile(_YEAR + rf"(?:第\s*)?(?P<q>[一二三四1-4１-４])\s*季度(?:\s*末)?")
-_HALF = re.compile(_YEAR + r"(?P<half>上半年|下半年|年中|年底|年末|年内|年初)")
+# 年前 is "before the year is out" in a plan's steps; "三年前" (three years ago) is not
+_HALF = re.compile(_YEAR + r"(?P<half>上半年|下半年|年中|年底|年末|年内|年初|(?<![0-9０-９〇零一二两三四五六七八九十几多数去今明前])年前)")
 # "2026年底" / "2026年末": the year word doubles as the 年 of 年底
 _YEAR_END = re.compile(rf"(?P<year>{_NUM})\s*年\s*(?P<half>底|末|内)")
 
@@ -85,7 +86,7 @@ def _date_of(match: re.Match, kind: str, year: int | None) -> str | None:
             return _iso(y, 6, 30)
         if word == "年初":
             return _iso(y, 3, 31)
-        return _iso(y, 12, 31)
+        return _iso(y, 12, 31)  # 下半年, 年底, 年末, 年内, 年前
     return None
 
 

@@ -1,7 +1,7 @@
 """A general grammar of unit (organisation) names and collectives.
 
-Splits lists of units as printed ("市发改局、市财政局和各镇政府", "交通运输局长乐镇政府",
-"高新区管委会 市直相关单位 各市属国有企业 各镇政府、街道办") into single units or
+Splits lists of units as printed ("市发改局、市财政局和各镇政府", "交通运输局长宁镇政府",
+"高新区管委会 县直相关单位 各县属国有企业 各镇政府、街道办") into single units or
 collectives, as written. No unit of any particular gazette is listed here: only
 the suffixes and words of the genre.
 
@@ -11,7 +11,7 @@ Three kinds of boundary:
   a complete unit ("住房和城乡建设局" stays whole, "各 镇" is rejoined);
 - no separator at all (a PDF cell whose lines were joined): a unit is split off
   where a suffix ends and a new top-level unit or a collective begins
-  ("交通运输局|长乐镇政府"), never before a sub-unit ("市公安局经侦大队").
+  ("交通运输局|长宁镇政府"), never before a sub-unit ("市公安局经侦大队").
 """
 from __future__ import annotations
 
@@ -35,8 +35,7 @@ _SUFFIX_KINDS: dict[str, str] = {
     "总局": "top", "局": "top", "委": "top", "厅": "top", "署": "top",
     # enterprises and associations
     "集团": "top", "公司": "top", "有限公司": "top", "联社": "top", "合作社": "top", "社": "top",
-    "协会": "top", "学会": "top", "商会": "top", "联合会": "top", "工商联": "top", "促进会": "top",
-    "贸促会": "top", "会": "top", "联": "top", "银行": "top", "法院": "top", "检察院": "top",
+    "协会": "top", "学会": "top", "商会": "top", "联合会": "top", "促进会": "top", "会": "top", "联": "top", "银行": "top", "法院": "top", "检察院": "top",
     "医院": "top", "学校": "top", "学院": "top", "大学": "top",
     # offices and organs that are usually parts of another unit
     "办公室": "sub", "办": "sub", "中心": "sub", "指挥部": "sub", "部": "sub", "大队": "sub",
@@ -95,7 +94,7 @@ def _bracket_depths(text: str) -> list[int]:
 
 
 def _strip_brackets(text: str) -> str:
-    """The text without bracketed parts: "市政府办（金融办）" -> "市政府办"."""
+    """The text without bracketed parts: "县政府办（金融办）" -> "市政府办"."""
     out, depth = [], 0
     for ch in text:
         if ch in _OPEN_BRACKETS:
@@ -158,7 +157,7 @@ def _is_complete(piece: str) -> bool:
     if not core or any(d > 0 for d in _bracket_depths(core)[-1:]) and core[-1] not in _CLOSE_BRACKETS:
         return False
     if core[-1] in _CLOSE_BRACKETS:
-        return True  # "各镇（街道）", "市政府办（金融办）"
+        return True  # "各镇（街道）", "县政府办（金融办）"
     return looks_like_unit(core)
 
 
@@ -264,7 +263,7 @@ def _inside_suffix(piece: str, cut: int) -> bool:
 
 
 def _split_run_together(piece: str, known: Collection[str]) -> list[str]:
-    """Split units the PDF printed without a separator: "交通运输局长乐镇政府"."""
+    """Split units the PDF printed without a separator: "交通运输局长宁镇政府"."""
     if len(piece) < 4:
         return [piece]
     depths = _bracket_depths(piece)
@@ -279,7 +278,9 @@ def _split_run_together(piece: str, known: Collection[str]) -> list[str]:
             if piece[end - 1:end + 1] in _UNCUT or piece[end - 2:end + 1] in _UNCUT or piece[end - 1:end + 2] in _UNCUT:
                 continue
             if _inside_suffix(piece, end):
-                continue  # 管委|会, 长乐镇|政府: the cut would break a suffix word
+                continue  # 管委|会, 长宁镇|政府: the cut would break a suffix word
+            if piece[end] in _SUFFIX_KINDS and _valid_unit_at(piece, start, end + 1):
+                continue  # 人社|局: the suffix character after the cut ends this unit
             if not (_valid_unit_at(piece, start, end) or is_collective(left)):
                 continue
             if left not in known and len(re.sub(r"^(?:市|县|区|省)", "", _strip_brackets(left))) < 2:

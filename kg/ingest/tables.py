@@ -18,8 +18,8 @@ general rules (no names, units or numbers of any gazette):
 * A **new row** begins at a line whose first cell is a row number (``12``,
   ``12.``, ``一、``, ``（三）``) or a total label (合计, 小计, 全市合计 …), or, where the
   first cell is empty or plain text, at a line that fills at least half of the
-  columns (a sub-row printed under a merged row number, or a row of an
-  unnumbered table). Any other line **continues** the row above: a line
+  columns or prints an amount under a column of amounts (a sub-row printed
+  under a merged row number, or a row of an unnumbered table). Any other line **continues** the row above: a line
   without TABs, a line after one cut short (fewer cells than the header, or
   ending in U+FFFD), a line filling few cells, and, in a numbered table, a line
   with an empty number cell and no amounts that follows a page break or picks
@@ -40,6 +40,9 @@ general rules (no names, units or numbers of any gazette):
   header for sure, by how well each reading fits the usual length and
   number/text kind of the columns (taken from the rows whose cell count
   matches the header); elsewhere the trailing empty cells are dropped.
+* A table cut by a running page head or foot (a short line between page
+  parts) is joined again when the next part has the same header and its row
+  numbers go on from the last row.
 * The table ends at a line without TABs that is not a continuation: prose
   after a blank line, a 文号 line, ``附件…``, ``注：…``, an outline heading, or
   another header.
@@ -51,7 +54,7 @@ texts, pieces of a physical cell concatenated and physical cells joined by a
 space. ``TableRow.span`` runs from the start of the row's first line to the end
 of its last line, ``Table.span`` from the header (or first row) to the end of
 the last row. ``Table.title`` is the caption printed just above the header
-(a 单位：万元 line and an 附件 marker are skipped over).
+(a 单位：万元 line and an 附件 marker are skipped over; layout spaces removed).
 """
 from __future__ import annotations
 
@@ -73,6 +76,8 @@ _HEADER_WORDS = (
     "工作组", "组别", "收入", "支出", "金额", "资金", "数量", "指标", "情况", "进度", "节点",
     "要求", "标准", "地点", "姓名", "职务", "分工", "说明", "计划", "安排", "分类", "区域",
     "对象", "来源", "增幅", "增长", "预算", "投资", "规模", "成效", "举措", "主体", "环节",
+    "牵头", "配合", "责任", "主管", "分管", "主办", "协办", "承办", "季度", "月份", "年度",
+    "性别", "出生", "学历", "籍贯", "民族", "面积", "地址", "电话",
 )
 _PAREN = re.compile(r"[（(][^）)]*[)）]")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
@@ -138,6 +143,8 @@ class _Line:
     text: str
     cells: list[tuple[int, int]]  # trimmed bounds of each TAB cell (absolute offsets)
     vals: list[str]  # the trimmed cell texts
+    memo_header: bool | None = None
+    memo_toc: bool | None = None
 
     @property
     def has_tab(self) -> bool:
@@ -202,6 +209,12 @@ def _is_furniture(line: _Line) -> bool:
 
 
 def _is_toc(line: _Line) -> bool:
+    if line.memo_toc is None:
+        line.memo_toc = _toc(line)
+    return line.memo_toc
+
+
+def _toc(line: _Line) -> bool:
     filled = line.filled
     if len(filled) != 2:
         return False
@@ -210,6 +223,12 @@ def _is_toc(line: _Line) -> bool:
 
 
 def _is_header(line: _Line) -> bool:
+    if line.memo_header is None:
+        line.memo_header = _header_line(line)
+    return line.memo_header
+
+
+def _header_line(line: _Line) -> bool:
     if not line.has_tab or _is_toc(line):
         return False
     vals = [v for v in line.vals if v]
@@ -218,7 +237,9 @@ def _is_header(line: _Line) -> bool:
     if any(_is_numeric(v) or _is_total(v) or len(_squeeze(v)) > 24 for v in vals):
         return False
     hits = sum(1 for v in vals if _is_headerish(v))
-    return hits >= 2 and hits >= 0.6 * len(vals)
+    # a line opening with 序号 / 编号 needs fewer heading words to be a header
+    share = 0.4 if _squeeze(line.vals[0]).replace(" ", "") in ("序号", "编号", "序") else 0.6
+    return hits >= 2 and hits >= share * len(vals)
 
 
 def _is_stop(line: _Line) -> bool:
@@ -341,10 +362,17 @@ class _Draft:
         return ""
 
 
-def _classify(draft: _Draft | None, line: _Line, hdr: _Header, numbered: bool, after_break: bool) -> str:
+def _numeric_column(drafts: list[_Draft], p: int) -> bool:
+    """Are most values printed at physical position p by the rows so far amounts?"""
+    values = [d.first.vals[p] for d in drafts if p < d.first.n_raw and d.first.vals[p]]
+    return bool(values) and sum(1 for v in values if _is_numeric(v)) * 2 >= len(values)
+
+
+def _classify(draft_rows: list[_Draft], line: _Line, hdr: _Header, numbered: bool, after_break: bool) -> str:
     """'row', 'pos' (continuation placed by position) or 'resume'."""
-    if draft is None:
+    if not draft_rows:
         return "row"
+    draft = draft_rows[-1]
     vals = line.vals
     if not line.has_tab:
         return "resume"
@@ -364,6 +392,8 @@ def _classify(draft: _Draft | None, line: _Line, hdr: _Header, numbered: bool, a
         if prev_short or (line.n_raw < ncols and few):
             return "resume"
         return "row"
+    if any(_is_numeric(vals[p]) and _numeric_column(draft_rows, p) for p in filled):
+        return "row"  # a sub-row: amounts under the amounts of the rows above
     if few:
         return "pos"
     if numbered and not any(_is_numeric(vals[p]) for p in filled):
@@ -436,32 +466,44 @@ def _cost(texts: list[str], prof: list[_Profile]) -> float:
     return cost
 
 
-def _choose_layout(line: _Line, ncols: int, default_j: int, prof: list[_Profile] | None):
+def _choose_layout(
+    line: _Line, hdr: _Header, default_j: int, prof: list[_Profile] | None
+) -> list[tuple[int, int]]:
+    """Physical position -> (column, sub-cell) for one line of the table."""
+    ncols = max(hdr.ncols, 1)
     n_raw = line.n_raw
     trailing = n_raw - line.n
     t_def = min(trailing, max(0, n_raw - ncols))
-    j_def = default_j if n_raw - t_def > ncols else None
-    best = (t_def, j_def)
-    if prof is None or n_raw <= ncols:
-        return best
-    vals = line.vals
-    best_cost = _cost(_assign(vals, _layout(n_raw, *best, ncols), ncols), prof) - 1.0
-    for t in range(trailing + 1):
-        m = n_raw - t
-        j = default_j if m > ncols else None
-        cost = _cost(_assign(vals, _layout(n_raw, t, j, ncols), ncols), prof)
-        if cost < best_cost:
-            best, best_cost = (t, j), cost
-        if m <= ncols:
-            break
-    return best
+    best = (t_def, default_j if n_raw - t_def > ncols else None)
+    if prof is not None and n_raw > ncols:
+        vals = line.vals
+        best_cost = _cost(_assign(vals, _layout(n_raw, *best, ncols), ncols), prof) - 1.0
+        for t in range(trailing + 1):
+            m = n_raw - t
+            j = default_j if m > ncols else None
+            cost = _cost(_assign(vals, _layout(n_raw, t, j, ncols), ncols), prof)
+            if cost < best_cost:
+                best, best_cost = (t, j), cost
+            if m <= ncols:
+                break
+    return _layout(n_raw, *best, ncols)
+
+
+def _at(layout: list[tuple[int, int]], p: int, ncols: int) -> tuple[int, int]:
+    """Where physical position p goes; past the end of the layout, the cells
+    continue into the columns after the last one it names."""
+    if p < len(layout):
+        return layout[p]
+    last = max((c for c, _ in layout), default=-1)
+    c = last + (p - len(layout) + 1)
+    return (c, 0) if c < ncols else (ncols - 1, -1)
 
 
 def _build_rows(text: str, drafts: list[_Draft], hdr: _Header, numbered: bool) -> list[TableRow]:
     ncols = max(hdr.ncols, 1)
     if hdr.span_cols:
         default_j = min(hdr.span_cols)
-    elif ncols > 1 and (numbered or (hdr.names and _is_headerish(hdr.names[0]) and "序" in hdr.names[0])):
+    elif ncols > 1 and (numbered or (hdr.names and "序" in hdr.names[0])):
         default_j = 1
     else:
         default_j = 0
@@ -472,63 +514,48 @@ def _build_rows(text: str, drafts: list[_Draft], hdr: _Header, numbered: bool) -
     prof = _profiles(drafts, ncols) if widened else None
     rows: list[TableRow] = []
     for d in drafts:
-        # cells[c] = {sub: [(a, b), ...]}
         cells: list[dict[int, list[tuple[int, int]]]] = [dict() for _ in range(ncols)]
 
-        def put(c: int, sub: int, piece: tuple[int, int]) -> None:
+        def put(where: tuple[int, int], piece: tuple[int, int]) -> None:
+            c, sub = where
             c = max(0, min(c, ncols - 1))
             if sub < 0:
                 sub = max(cells[c]) if cells[c] else 0
             cells[c].setdefault(sub, []).append(piece)
 
         first = d.first
-        t, j = _choose_layout(first, ncols, default_j, prof)
-        row_layout = _layout(first.n_raw, t, j, ncols)
+        layouts = {id(first): _choose_layout(first, hdr, default_j, prof)}
 
-        def map_pos(p: int, layout: list[tuple[int, int]]) -> tuple[int, int]:
-            if p < len(layout):
-                return layout[p]
-            return (ncols - 1, -1)
+        def layout_of(line: _Line) -> list[tuple[int, int]]:
+            if id(line) not in layouts:
+                same = line.n_raw == first.n_raw
+                layouts[id(line)] = layouts[id(first)] if same else _choose_layout(line, hdr, default_j, None)
+            return layouts[id(line)]
 
-        if first.has_tab:
-            for p, piece in enumerate(first.cells):
-                if piece[0] < piece[1]:
-                    put(*map_pos(p, row_layout), piece)
-        else:  # cannot happen for a row start, kept for safety
-            if first.cells[0][0] < first.cells[0][1]:
-                put(0, 0, first.cells[0])
-        last_line = first
+        for p, piece in enumerate(first.cells):
+            if piece[0] < piece[1]:
+                put(_at(layout_of(first), p, ncols), piece)
+        last_tab_line = first
         for line, mode in d.conts:
+            pieces = [(p, piece) for p, piece in enumerate(line.cells) if piece[0] < piece[1]]
             if mode == "pos":
-                if line.n_raw == first.n_raw:
-                    layout = row_layout
-                else:
-                    lt, lj = _choose_layout(line, ncols, default_j, None)
-                    layout = _layout(line.n_raw, lt, lj, ncols)
-                for p, piece in enumerate(line.cells):
-                    if piece[0] < piece[1]:
-                        put(*map_pos(p, layout), piece)
-            else:  # resume after the last cell written on the line above
-                base = _last_filled(last_line)
-                prev_layout = row_layout if last_line is first or last_line.n_raw == first.n_raw else None
-                for k, piece in enumerate(line.cells):
-                    if piece[0] >= piece[1]:
-                        continue
+                for p, piece in pieces:
+                    put(_at(layout_of(line), p, ncols), piece)
+            else:  # resume after the last cell written on the TAB line above
+                base = _last_filled(last_tab_line)
+                for k, (p, piece) in enumerate(pieces):
                     if base is None:
-                        put(ncols - 1, -1, piece)
-                    elif prev_layout is not None:
-                        put(*map_pos(base + k, prev_layout), piece)
+                        put((ncols - 1, -1), piece)
                     else:
-                        lt, lj = _choose_layout(last_line, ncols, default_j, None)
-                        put(*map_pos(base + k, _layout(last_line.n_raw, lt, lj, ncols)), piece)
-            if line.has_tab or any(a < b for a, b in line.cells):
-                last_line = line if line.has_tab else last_line
+                        put(_at(layout_of(last_tab_line), base + p, ncols), piece)
+            if line.has_tab:
+                last_tab_line = line
         out_cells = []
         for c in range(ncols):
             subs = [cells[c][k] for k in sorted(cells[c])]
             parts = ["".join(text[a:b] for a, b in pieces) for pieces in subs]
             spans = tuple(Span.of(text, a, b) for pieces in subs for a, b in pieces)
-            out_cells.append(TableCell(" ".join(p for p in parts if p), spans))
+            out_cells.append(TableCell(" ".join(x for x in parts if x), spans))
         end_line = d.conts[-1][0] if d.conts else first
         rows.append(TableRow(tuple(out_cells), Span.of(text, first.start, end_line.end)))
     return rows
@@ -576,10 +603,12 @@ def _title(lines: list[_Line], idx: int, floor: int) -> str | None:
 
 
 def _headerless(lines: list[_Line], i: int) -> _Header | None:
+    if i + 1 >= len(lines) or lines[i].n < 3 or lines[i + 1].n < 3 or not lines[i + 1].has_tab:
+        return None
     run = []
     k = i
-    while k < len(lines) and lines[k].has_tab and not lines[k].blank and not _is_toc(lines[k]):
-        if _is_header(lines[k]):
+    while k < len(lines) and len(run) < 50 and lines[k].has_tab and not lines[k].blank:
+        if _is_toc(lines[k]) or _is_header(lines[k]):
             break
         run.append(lines[k])
         k += 1
@@ -648,7 +677,7 @@ def _table_at(text: str, lines: list[_Line], i: int, floor: int) -> tuple[Table 
                     pass
                 after_break = True
                 continue
-            mode = _classify(drafts[-1] if drafts else None, ln, hdr, numbered, after_break)
+            mode = _classify(drafts, ln, hdr, numbered, after_break)
         else:
             if not drafts or _is_stop(ln):
                 break
@@ -708,7 +737,43 @@ def split_table_rows(text: str, start: int = 0, end: int | None = None) -> list[
         except Exception:  # pragma: no cover - never let one odd table stop the rest
             table, nxt = None, i + 1
         if table is not None:
+            try:
+                if tables and _continues(text, tables[-1], table):
+                    table = _join(text, tables.pop(), table)
+            except Exception:  # pragma: no cover - defensive
+                pass
             tables.append(table)
             floor = nxt
         i = max(nxt, i + 1)
     return tables
+
+
+def _row_int(row: TableRow) -> int | None:
+    first = row.cells[0].text.strip() if row.cells else ""
+    return int(first) if first.isdigit() and len(first) <= 4 else None
+
+
+def _continues(text: str, prev: Table, cur: Table) -> bool:
+    """Is cur the next page of prev, cut off by a running page head or foot
+    (same header, numbering goes on, only a few short lines between)?"""
+    if not prev.header or prev.header != cur.header or not prev.rows or not cur.rows:
+        return False
+    last, first = _row_int(prev.rows[-1]), _row_int(cur.rows[0])
+    if last is None or first != last + 1:
+        return False
+    between = [ln.strip() for ln in text[prev.span.end:cur.span.start].split("\n") if ln.strip()]
+    if len(between) > 3:
+        return False
+    for ln in between:
+        if "\t" in ln or len(ln) > 40 or ln.endswith(_TERMINAL) or _DOC_NO.search(ln) or _ANNEX.match(ln):
+            return False
+    return True
+
+
+def _join(text: str, prev: Table, cur: Table) -> Table:
+    return Table(
+        header=prev.header,
+        rows=prev.rows + cur.rows,
+        span=Span.of(text, prev.span.start, cur.span.end),
+        title=prev.title,
+    )

@@ -1,0 +1,392 @@
+"""Meeting records (会议纪要): kind, number, the day held, who chaired, attended, observed
+and recorded, and the numbered agenda items.
+
+Shapes handled (general grammar of the genre only):
+
+- the header sentence ``2025年3月2日，县长王明主持召开第5次常务会议。`` (also ``王明县长主持``,
+  ``县委副书记、县长王明在…主持召开``): the date held and the chair;
+- labelled lines after the agenda::
+
+      出 席：王明、李四、张五                 (or with titles: ``出席：县长王明，副县长李四``)
+      列 席：
+      (一) 邀请列席：赵六、钱七              -> invited observers without a unit
+      (二) 政府办：孙八、周九、               -> the label is the unit of each name;
+      吴十、郑十一                           a list spills over onto the next line
+      (三) 县委组织部冯一，发改局陈二，司法局褚三、卫四   -> unit + name pairs; a name after
+                                              、 shares the unit before it
+      记 录：蒋五
+- prose attendance: ``A、B、C出席会议，D、E列席会议``;
+- agenda items numbered by a numeral on a line of its own (一 / 二 / 三, OCR'd 一 as —) or
+  ``一、<topic>``; an unnumbered first item right after the header sentence.
+
+Names are kept as printed (layout spaces included); the resolve stage splits them.
+"""
+from __future__ import annotations
+
+import re
+
+from kg.extract.groups import UNIT_SUFFIX, spaced_name_run, split_name_and_title, unit_of_post
+from kg.extract.registry import extractor
+from kg.extract.titles import looks_like_name, matching_view, squeeze
+from kg.ingest.documents import MEETING_KIND
+from kg.ingest.textnorm import DATE_PATTERN, chinese_number, parse_date
+from kg.model import AgendaItem, Document, Meeting, MeetingParticipant, Span
+
+_SP = r"[ \u3000\t]"
+_HEADER = re.compile(
+    rf"(?P<date>{DATE_PATTERN.pattern})[^，。\n]{{0,8}}?[，]?{_SP}*(?P<chair>[^，。\n]{{2,40}}?)主持召开"
+    rf"(?P<what>[^。\n]{{0,80}}?会议?)"
+)
+_HEADER_NO_DATE = re.compile(rf"^{_SP}*(?P<chair>[^，。\n]{{2,30}}?)主持召开(?P<what>[^。\n]{{0,80}}?会议?)", re.M)
+_NUMBER_KIND = re.compile(rf"第{_SP}*(?P<num>\d+|[一二三四五六七八九十百]+){_SP}*次{_SP}*{MEETING_KIND}")
+_KIND_ONLY = re.compile(MEETING_KIND)
+
+
+def _spaced(word: str) -> str:
+    return f"{_SP}*".join(word)
+
+
+_ROLE_LABELS = (
+    ("attendee", rf"{_spaced('出席')}(?:{_spaced('人员')}|{_spaced('领导')})?|{_spaced('参加')}(?:{_spaced('人员')}|{_spaced('会议人员')})?"),
+    ("observer", rf"{_spaced('列席')}(?:{_spaced('人员')}|{_spaced('单位')})?"),
+    ("recorder", rf"{_spaced('记录')}(?:人)?"),
+)
+_LABEL_LINE = re.compile(
+    rf"^{_SP}*(?:(?P<attendee>{_ROLE_LABELS[0][1]})|(?P<observer>{_ROLE_LABELS[1][1]})|(?P<recorder>{_ROLE_LABELS[2][1]}))"
+    rf"{_SP}*：{_SP}*(?P<rest>.*?){_SP}*$"
+)
+_SUBLIST = re.compile(
+    rf"^{_SP}*(?:（{_SP}*[一二三四五六七八九十\d]{{1,2}}{_SP}*）|[一二三四五六七八九十]{{1,2}}、|\d{{1,2}}[.．、])"
+    rf"{_SP}*(?:(?P<label>[^：，、。]{{1,16}})：)?{_SP}*(?P<rest>.*?){_SP}*$"
+)
+_INVITED = re.compile(r"邀")
+_AGENDA_MARK = re.compile(rf"^{_SP}*(?P<num>[一二三四五六七八九十]{{1,3}}|[—－\-─一]{{1,2}}){_SP}*$")
+_AGENDA_INLINE = re.compile(rf"^{_SP}*(?P<num>[一二三四五六七八九十]{{1,3}})、{_SP}*(?P<topic>.+?){_SP}*$")
+_TOPIC_END = re.compile(r"，(?:研究|议定|会议(?:认为|强调|要求|指出|决定))|。|：")
+_UNIT_END = re.compile(rf"{UNIT_SUFFIX}(?:（[^（）]{{1,10}}）)?$")
+_NOT_PERSON = re.compile(r"负责|同志|单位|部门|领导|人员|有关|相关|主要|各|等")
+_PROSE_ATTEND = re.compile(r"(?P<verb>出席|参加|列席)(?:了)?(?:本次)?会议")
+
+
+# --- small text helpers -------------------------------------------------------------
+
+def _trim(text: str, a: int, b: int, chars: str = " \u3000\t\n。；，、") -> tuple[int, int]:
+    while a < b and text[a] in chars:
+        a += 1
+    while b > a and text[b - 1] in chars:
+        b -= 1
+    return a, b
+
+
+def _split(text: str, a: int, b: int, seps: str = "、，；") -> list[tuple[int, int]]:
+    pieces, depth, start = [], 0, a
+    for i in range(a, b):
+        ch = text[i]
+        if ch in "（《“":
+            depth += 1
+        elif ch in "）》”" and depth:
+            depth -= 1
+        elif ch in seps and depth == 0:
+            pieces.append((start, i))
+            start = i + 1
+    pieces.append((start, b))
+    return [p for p in (_trim(text, x, y) for x, y in pieces) if p[1] > p[0]]
+
+
+def _lines(text: str, start: int, end: int):
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        a, b = _trim(text, pos, line_end, " \u3000\t")
+        if b > a:
+            yield a, b
+        pos = line_end + 1
+
+
+def _plain_name(text: str) -> bool:
+    """A name as printed in an attendance list: 2-4 characters (layout spaces aside), no unit or
+    post words. Lists of leaders need not pass the surname test (rare surnames)."""
+    s = squeeze(text)
+    if looks_like_name(text):
+        return True
+    return (bool(re.fullmatch(r"[\u4e00-\u9fff·]{2,4}", s)) and not _NOT_PERSON.search(s)
+            and not _UNIT_END.search(s) and not re.search(r"长|主任|书记|委员|局|办|委", s))
+
+
+# --- the pieces of a meeting record ----------------------------------------------------
+
+class _Record:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.span.text
+        self.norm = matching_view(self.text)
+        self.base = doc.span.start
+
+    def span(self, a: int, b: int) -> Span:
+        return Span(self.base + a, self.base + b, self.text[a:b])
+
+    def value(self, a: int, b: int) -> str:
+        return self.text[a:b]
+
+
+def _names(rec: _Record, a: int, b: int) -> list[tuple[int, int]]:
+    """Name ranges of a list of people, titles dropped: "县长王明，副县长李四、张五"."""
+    out = []
+    for p, q in _split(rec.norm, a, b):
+        split = split_name_and_title(rec.norm, p, q)
+        if split:
+            out.append(split[0])
+            continue
+        item = rec.norm[p:q]
+        tokens = list(re.finditer(r"[^ \u3000\t]+", item))
+        if len(tokens) > 1 and all(len(t.group()) >= 2 and _plain_name(t.group()) for t in tokens):
+            out.extend((p + t.start(), p + t.end()) for t in tokens)
+        elif _plain_name(item) or spaced_name_run(item):
+            out.append((p, q))
+    return out
+
+
+def split_unit_and_name(norm: str, a: int, b: int, strict: bool = False) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(unit range, name range) of "县委组织部冯一" / "高新区管委会黄雄" / "川山坪镇周雄".
+
+    strict: only a unit with a unit suffix before a name with a known surname (for an item
+    that could also be a four-character name)."""
+    a, b = _trim(norm, a, b)
+    best = None
+    for n in (3, 2, 4):
+        cut = b - n
+        if cut - a < 2:
+            continue
+        name, unit = norm[cut:b], norm[a:cut]
+        if " " in name or "\u3000" in name:
+            continue
+        if _UNIT_END.search(squeeze(unit)) and looks_like_name(name):
+            return (a, cut), (cut, b)
+        if best is None and _UNIT_END.search(squeeze(unit)) and _plain_name(name):
+            best = ((a, cut), (cut, b))
+    if strict:
+        return None
+    if best:
+        return best
+    for n in (3, 2):
+        cut = b - n
+        if cut - a >= 2 and looks_like_name(norm[cut:b]):
+            return (a, cut), (cut, b)
+    return None
+
+
+def _post_and_name(norm: str, a: int, b: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(unit range, name range) of "县水利局局长钱文斌": the unit is the head of the post."""
+    split = split_name_and_title(norm, a, b)
+    if not split or split[1] is None:
+        return None
+    (na, nb), (ta, tb) = split
+    ta, tb = _trim(norm, ta, tb)
+    title = norm[ta:tb]
+    cut = unit_of_post(title.replace(" ", "").replace("\u3000", ""))
+    if cut is None or " " in title or "\u3000" in title:
+        return None
+    return (ta, ta + cut), (na, nb)
+
+
+def _observers(rec: _Record, a: int, b: int, unit: tuple[int, int] | None, invited: bool,
+               out: list[MeetingParticipant]) -> None:
+    """Observers of one (part of a) 列席 list; a bare name takes the unit printed before it."""
+    current = unit
+    for p, q in _split(rec.norm, a, b):
+        item = rec.norm[p:q]
+        if not invited and (len(squeeze(item)) > 3 or not _plain_name(item)):
+            pair = _post_and_name(rec.norm, p, q) or split_unit_and_name(rec.norm, p, q, strict=_plain_name(item))
+            if pair is not None:
+                (ua, ub), (na, nb) = pair
+                current = (ua, ub)
+                out.append(MeetingParticipant(rec.value(na, nb), "observer", rec.value(ua, ub), rec.span(na, nb)))
+                continue
+        for na, nb in _names(rec, p, q):
+            unit_value = rec.value(*current) if current is not None and not invited else None
+            out.append(MeetingParticipant(rec.value(na, nb), "observer", unit_value, rec.span(na, nb), invited))
+
+
+def _header(rec: _Record, start: int) -> re.Match | None:
+    return _HEADER.search(rec.norm, start) or _HEADER_NO_DATE.search(rec.norm, start)
+
+
+def _chair(rec: _Record, m: re.Match) -> tuple[int, int] | None:
+    a, b = m.start("chair"), m.end("chair")
+    seg = rec.norm[a:b]
+    at = seg.find("在")
+    if at >= 2:
+        b = a + at
+    a, b = _trim(rec.norm, a, b)
+    split = split_name_and_title(rec.norm, a, b)
+    if split:
+        return split[0]
+    return (a, b) if _plain_name(rec.norm[a:b]) else None
+
+
+def _sentence_end(norm: str, pos: int) -> int:
+    end = norm.find("。", pos)
+    nl = norm.find("\n", pos)
+    candidates = [x for x in (end + 1 if end >= 0 else -1, nl) if x >= 0]
+    return min(candidates) if candidates else len(norm)
+
+
+def _agenda(rec: _Record, start: int, end: int) -> list[AgendaItem]:
+    items: list[AgendaItem] = []
+    lines = list(_lines(rec.norm, start, end))
+    expected = 1
+    pending: int | None = None  # number waiting for its topic line
+    first_unmarked: tuple[int, int] | None = lines[0] if lines else None
+    for i, (a, b) in enumerate(lines):
+        line = rec.norm[a:b]
+        mark = _AGENDA_MARK.match(line)
+        if mark:
+            pending = _agenda_number(mark.group("num"), expected)
+            if pending > 1 and not items and first_unmarked is not None and i > 0 \
+                    and not _AGENDA_MARK.match(rec.norm[first_unmarked[0]:first_unmarked[1]]):
+                items.append(_agenda_item(rec, 1, *first_unmarked))
+            continue
+        inline = _AGENDA_INLINE.match(line)
+        if inline and pending is None:
+            number = _agenda_number(inline.group("num"), expected)
+            items.append(_agenda_item(rec, number, a + inline.start("topic"), b))
+            expected = number + 1
+            continue
+        if pending is not None:
+            items.append(_agenda_item(rec, pending, a, b))
+            expected = pending + 1
+            pending = None
+    return items
+
+
+def _agenda_number(token: str, expected: int) -> int:
+    number = chinese_number(token) if token[0] in "一二三四五六七八九十" else None
+    # an OCR'd dash ("—" for 一), or a numeral going backwards, takes the next number
+    return number if number is not None and number >= expected else expected
+
+
+def _agenda_item(rec: _Record, number: int, a: int, b: int) -> AgendaItem:
+    stop = _TOPIC_END.search(rec.norm, a, b)
+    end = stop.start() + (1 if stop and stop.group() == "。" else 0) if stop else b
+    a2 = a + 2 if rec.norm.startswith("会议", a) else a
+    return AgendaItem(number, rec.value(a2, end).rstrip("。"), rec.span(a, end))
+
+
+def _prose_attendance(rec: _Record, start: int, end: int, out: list[MeetingParticipant]) -> None:
+    """"A、B、C出席会议，D、E列席会议": the clauses before each verb that are lists of people."""
+    norm = rec.norm
+    for m in _PROSE_ATTEND.finditer(norm, start, end):
+        role = "observer" if m.group("verb") == "列席" else "attendee"
+        s_a = max(norm.rfind(c, start, m.start()) for c in "。\n；：") + 1
+        clauses = _split(norm, max(s_a, start), m.start(), "，")
+        picked: list[tuple[int, int]] = []
+        for p, q in reversed(clauses):
+            names = _names(rec, p, q)
+            if not names or len(names) < len(_split(norm, p, q)):
+                break
+            picked = names + picked
+        for na, nb in picked:
+            out.append(MeetingParticipant(rec.value(na, nb), role, None, rec.span(na, nb)))
+
+
+def meetings_of(doc: Document) -> list[Meeting]:
+    rec = _Record(doc)
+    body = max(0, doc.body_start - doc.span.start)
+    header = _header(rec, body) or _header(rec, 0)
+    labels = [(a, b, _LABEL_LINE.match(rec.norm[a:b])) for a, b in _lines(rec.norm, body, len(rec.norm))]
+    has_labels = any(m for _, _, m in labels)
+    if not doc.is_meeting:
+        if header is None or not (has_labels or _PROSE_ATTEND.search(rec.norm, header.end())):
+            return []
+    participants: list[MeetingParticipant] = []
+    date = kind = None
+    number = doc.meeting_number
+    evidence = doc.span
+    after_header = body
+    if header is not None:
+        date = parse_date(header.group("date")) if "date" in header.groupdict() and header.group("date") else None
+        chair = _chair(rec, header)
+        if chair:
+            participants.append(MeetingParticipant(rec.value(*chair), "chair", None, rec.span(*chair)))
+        s_a = header.start("date") if "date" in header.groupdict() and header.group("date") else header.start()
+        after_header = _sentence_end(rec.norm, header.end())
+        evidence = rec.span(*_trim(rec.norm, s_a, after_header))
+        found = _NUMBER_KIND.search(header.group("what"))
+        if found:
+            kind = found.group("kind")
+            number = number if number is not None else chinese_number(found.group("num"))
+        else:
+            only = _KIND_ONLY.search(header.group("what"))
+            kind = only.group("kind") if only else None
+    kind = doc.meeting_kind or kind or "会议"
+
+    first_label = next((a for a, _, m in labels if m and a >= after_header), len(rec.norm))
+    agenda = _agenda(rec, after_header, first_label)
+
+    # labelled lines: 出席 / 列席 (with sub-lists) / 记录, lists spilling over lines
+    section = None
+    sub_unit: tuple[int, int] | None = None
+    invited = False
+    for a, b, m in labels:
+        if a < after_header:
+            continue
+        line = rec.norm[a:b]
+        if m:
+            section = next(k for k in ("attendee", "observer", "recorder") if m.group(k))
+            sub_unit, invited = None, False
+            r_a, r_b = a + m.start("rest"), a + m.end("rest")
+            _section_list(rec, section, r_a, r_b, sub_unit, invited, participants)
+            if section == "recorder":
+                section = None
+            continue
+        if section is None:
+            continue
+        sub = _SUBLIST.match(line) if section == "observer" else None
+        if sub:
+            sub_unit, invited = None, False
+            if sub.group("label"):
+                label_a, label_b = a + sub.start("label"), a + sub.end("label")
+                if _INVITED.search(sub.group("label")):
+                    invited = True
+                else:
+                    sub_unit = _trim(rec.norm, label_a, label_b)
+            _section_list(rec, section, a + sub.start("rest"), a + sub.end("rest"), sub_unit, invited, participants)
+            continue
+        if "。" in line.rstrip("。") or len(line) > 400:
+            section = None
+            continue
+        _section_list(rec, section, a, b, sub_unit, invited, participants)
+
+    if not any(p.role in ("attendee", "observer") for p in participants):
+        _prose_attendance(rec, after_header, len(rec.norm), participants)
+    if header is None and not participants:
+        return []
+    return [Meeting(doc_no=doc.doc_no, kind=kind, number=number, date=date, participants=tuple(participants),
+                    evidence=evidence, agenda=tuple(agenda))]
+
+
+def _section_list(rec: _Record, section: str, a: int, b: int, sub_unit, invited: bool,
+                  out: list[MeetingParticipant]) -> None:
+    if b <= a:
+        return
+    if section == "observer":
+        _observers(rec, a, b, sub_unit, invited, out)
+        return
+    for p, q in _split(rec.norm, a, b):
+        names = _names(rec, p, q)
+        if not names:
+            # "县政府办朱琳": a unit printed before the name
+            pair = split_unit_and_name(rec.norm, p, q, strict=True)
+            names = [pair[1]] if pair else []
+        for na, nb in names:
+            out.append(MeetingParticipant(rec.value(na, nb), section, None, rec.span(na, nb)))
+
+
+@extractor("meetings")
+def extract_meetings(doc: Document) -> list[Meeting]:
+    """The meeting recorded in a minutes document (or a pasted minutes record), else nothing."""
+    try:
+        return meetings_of(doc)
+    except Exception:  # an extractor never raises on odd input
+        return []

@@ -1,0 +1,1115 @@
+"""Tasks assigned in running text (table rows are kg.extract.table_tasks').
+
+Shapes, each a general grammar of the genre:
+
+- "paren": a paragraph (or the sentences since the previous parenthesis) closed by a
+  responsibility parenthesis — （X牵头，Y等按职能分工负责）, （X、Y等按职能分工负责）
+  (no 牵头: every unit leads), （X负责）, （牵头单位：X，配合单位：Y）, （责任单位：X）;
+  a parenthesis on a line of its own closes the item above it. An item counted
+  一是/二是… gives one task per counted part, each with the item's units.
+- "labels": 牵头单位：/责任单位：/配合单位：/主管领导：/责任人：/目标： on lines of their own
+  after an item (other counties' layout, and work-group blocks).
+- "clause": a sentence that assigns work: 由X同志牵头，Y具体负责，Z协同配合 / 由X召集 /
+  由X会同Y / X落实牵头责任; in minutes also 由X负责/由X开展… and "X负责…".
+- "duty-list": "一、市应急管理局。牵头负责…" — a unit and its duties; "（一）项目所在镇"
+  followed by numbered duties; in sections about duties (职责/分工/责任/保障措施) every
+  sentence whose subject is a unit.
+- "unit-duty": a list of member units each with its duty in brackets
+  ("市司法局(政策把关、纠纷调处等)、市财政局(经费保障等)").
+
+Names and units are reported as printed; unit lists are split with
+kg.extract.unit_names.split_unit_list. Key words are also read in traditional
+characters and with ASCII punctuation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.deadlines import find_deadlines
+from kg.extract.outline import OutlineTracker, lone_section_number, ordinal_items, outline_marker
+from kg.extract.registry import extractor
+from kg.extract.unit_names import looks_like_unit, split_unit_list
+from kg.model import Document, Span, TaskAssignment
+
+# --------------------------------------------------------------------------
+# Text with offsets
+
+# Traditional forms of the genre's key words, one character for one, so that
+# offsets stay put. Only the analysis copy is mapped; output is as printed.
+_TRADITIONAL = str.maketrans(
+    "牽頭負責職單會協與體織組門關導統籌辦區縣鎮務業農衛財發員長應資環監號議紀時間項為進實現將處廳開設養運輸醫療費稅價場類於動總調達劃報記錄匯屬營團鄉並從個們來對後範規計經濟產數據網聯書專構機權參邊齊",
+    "牵头负责职单会协与体织组门关导统筹办区县镇务业农卫财发员长应资环监号议纪时间项为进实现将处厅开设养运输医疗费税价场类于动总调达划报记录汇属营团乡并从个们来对后范规计经济产数据网联书专构机权参边齐",
+)
+_ASCII_PUNCT = str.maketrans({",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "【": "（", "】": "）",
+                              "[": "（", "]": "）", "［": "（", "］": "）", "!": "！", "?": "？"})
+_CJK_OR_WIDE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef《》“”‘’（）〔〕、—…·]")
+_SPACES = " \t\u3000\xa0"
+
+
+def _normalise(text: str) -> str:
+    return text.translate(_TRADITIONAL).translate(_ASCII_PUNCT)
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """Printed text (markup dropped, layout spaces by Chinese removed) with the
+    source offset of every character, and a normalised copy for matching."""
+
+    text: str
+    norm: str
+    offsets: tuple[int, ...]
+    bold: tuple[bool, ...]
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def __add__(self, other: "_Piece") -> "_Piece":
+        return _Piece(self.text + other.text, self.norm + other.norm, self.offsets + other.offsets,
+                      self.bold + other.bold)
+
+    def cut(self, a: int, b: int | None = None) -> "_Piece":
+        b = len(self.text) if b is None else b
+        return _Piece(self.text[a:b], self.norm[a:b], self.offsets[a:b], self.bold[a:b])
+
+    def strip(self, chars: str = _SPACES + "，。；、：,;:") -> "_Piece":
+        a, b = 0, len(self.text)
+        while a < b and self.text[a] in chars:
+            a += 1
+        while b > a and self.text[b - 1] in _SPACES:
+            b -= 1
+        return self.cut(a, b)
+
+    def span(self, doc: Document, a: int = 0, b: int | None = None) -> Span:
+        b = len(self.text) if b is None else b
+        if not self.offsets or a >= b:
+            return Span(doc.start, doc.start, "")
+        start, end = self.offsets[a], self.offsets[b - 1] + 1
+        return Span(start, end, doc.text[start - doc.start:end - doc.start])
+
+
+def _piece_of(span: Span) -> _Piece:
+    raw, base = span.text, span.start
+    chars: list[str] = []
+    offsets: list[int] = []
+    bold: list[bool] = []
+    in_bold = False
+    i = 0
+    while i < len(raw):
+        if raw.startswith("**", i):
+            in_bold = not in_bold
+            i += 2
+            continue
+        chars.append(raw[i])
+        offsets.append(base + i)
+        bold.append(in_bold)
+        i += 1
+    keep = []
+    for k, ch in enumerate(chars):
+        if ch in _SPACES:
+            before = next((c for c in reversed(chars[:k]) if c not in _SPACES), None)
+            after = next((c for c in chars[k + 1:] if c not in _SPACES), None)
+            if before is None or after is None or _CJK_OR_WIDE.match(before) or _CJK_OR_WIDE.match(after):
+                continue
+        keep.append(k)
+    text = "".join(chars[k] for k in keep)
+    return _Piece(text, _normalise(text), tuple(offsets[k] for k in keep), tuple(bold[k] for k in keep))
+
+
+# --------------------------------------------------------------------------
+# Units and people
+
+_SEPARATORS = "、，,；;／/"
+_PERSON = r"[\u4e00-\u9fff][\u4e00-\u9fff ]{0,4}[\u4e00-\u9fff]"
+_TITLES = r"(?:常务副市长|副市长|市长|副县长|县长|副区长|区长|副书记|书记|副主任|主任|副局长|局长|副部长|部长|常委|秘书长|调研员|委员)"
+# A post held by someone of a unit ("政府办分管副主任", "市财政局主要负责人"): the unit is meant.
+_UNIT_POST = re.compile(
+    r"^(?P<unit>.+?)(?:分管|常务)?(?:副)?(?:主要负责同志|主要负责人|分管负责人|相关负责同志|负责同志|负责人|"
+    r"主任|局长|部长|书记|院长|队长|站长|所长|经理|总经理|董事长)$")
+_LEADER_POST = re.compile(r"(?:市长|县长|区长|州长|旗长|镇长|乡长)(?:（[^）]*）)?$")
+_NOT_NAMES = {"相关", "有关", "各位", "分管", "主要", "同志", "负责", "领导", "部门", "单位"}
+# Heads of the genre that unit_names does not read as units yet (市财政, 市联席会议, 市科协).
+_EXTRA_UNIT_HEADS = re.compile(r"^.{1,12}(?:财政|联席会议|科协)(?:（[^（）]{1,8}）)?$")
+# Generic trailing words of a unit list ("…等相关单位按职能分工负责").
+_LIST_TAIL = re.compile(
+    r"(?:等(?:多|相关|有关|其他)?(?:部门单位|单位和部门|单位|部门|成员单位)?|等)?"
+    r"(?:要|应|须)?(?:分别|共同|积极|全力)?"
+    r"(?:(?:按|根据|依)(?:照)?(?:各自)?(?:职能|职责|项目)(?:职责)?(?:分工)?)?"
+    r"(?:负责|配合|协同配合|协调配合|参与|落实|协办|承办)?[。；，、\s]*$")
+
+
+def _is_unit(name: str) -> bool:
+    name = name.strip(_SPACES)
+    if len(name) < 2 or len(name) > 30:
+        return False
+    norm = _normalise(name)
+    return looks_like_unit(norm) or bool(_EXTRA_UNIT_HEADS.match(norm))
+
+
+def _split_units(text: str) -> list[str]:
+    """A printed unit list -> units as written (及/以及 also separate whole units)."""
+    text = text.strip(_SPACES + "，。；、：,;:")
+    if not text:
+        return []
+    pieces = re.split(r"(?<=[\u4e00-\u9fff）)])(?:以及|及)(?=[\u4e00-\u9fff])", text)
+    if len(pieces) > 1 and all(_is_unit(p.split("、")[-1]) or _is_unit(p.split("、")[0]) for p in pieces):
+        text = "、".join(pieces)
+    units = []
+    for unit in split_unit_list(text):
+        unit = unit.strip(_SPACES + "，。；、：,;:")
+        if unit and unit not in units:
+            units.append(unit)
+    return units
+
+
+def _unit_list(text: str, lenient: bool = False) -> list[str] | None:
+    """Units of a list standing in a role position, or None if it does not read as units.
+
+    `lenient` accepts a list whose last member is a generic head ("发改、财政部门")."""
+    text = _LIST_TAIL.sub("", text.strip(_SPACES))
+    units = _split_units(text)
+    if not units:
+        return None
+    good = [u for u in units if _is_unit(u)]
+    if len(good) == len(units):
+        return units
+    if lenient and good and units[-1] in good and all(len(u) <= 6 for u in units if u not in good):
+        return units
+    if len(good) * 3 >= len(units) * 2 and _is_unit(units[0]) and lenient:
+        return units
+    return None
+
+
+def _person_list(text: str) -> list[str] | None:
+    """"杨盛、吴艳平同志" / "市委常委、副市长李亚江" -> names, or None."""
+    text = text.strip(_SPACES + "，、")
+    if text.endswith("同志"):
+        names = [n.strip(_SPACES) for n in re.split(r"[、，,]", text[:-2]) if n.strip(_SPACES)]
+        if names and all(re.fullmatch(_PERSON, n) and len(n.replace(" ", "")) <= 4 for n in names) \
+                and not any(n in _NOT_NAMES for n in names):
+            return names
+        return None
+    titled = re.search(rf"{_TITLES}(?P<name>[\u4e00-\u9fff]{{2,3}})$", _normalise(text))
+    if titled and titled.group("name") not in _NOT_NAMES and not _is_unit(titled.group("name")):
+        return [text[titled.start("name"):]]
+    return None
+
+
+@dataclass
+class _Roles:
+    lead_leaders: list[str] = field(default_factory=list)
+    lead_units: list[str] = field(default_factory=list)
+    coop_units: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    deadline_text: str = ""
+
+    def any(self) -> bool:
+        return bool(self.lead_leaders or self.lead_units or self.coop_units or self.responsible)
+
+    def add(self, role: str, names: list[str]) -> None:
+        bucket = getattr(self, role)
+        for name in names:
+            if name not in bucket:
+                bucket.append(name)
+
+
+def _who(text: str) -> tuple[str, list[str]] | None:
+    """Resolve the filler of a role position: ("persons"|"units", names), or None."""
+    text = text.strip(_SPACES + "，、")
+    if not text:
+        return None
+    persons = _person_list(text)
+    if persons:
+        return "persons", persons
+    norm = _normalise(text)
+    if _LEADER_POST.search(norm) or re.search(r"副?(?:市|县|区)长$", norm):
+        return None  # an unnamed leader: 分管副市长, 镇长（主任）
+    # "政府办分管副主任商市财政局": 商 (in consultation with) joins a post and a unit.
+    pieces = re.split(r"(?<=主任|局长|部长|书记)商", text)
+    units: list[str] = []
+    for piece in pieces:
+        names = _unit_list(piece, lenient=True)
+        if names is None:
+            names = []
+            for part in _split_units(piece):
+                post = _UNIT_POST.match(_normalise(part))
+                if post and _is_unit(part[:post.end("unit")]):
+                    names.append(part[:post.end("unit")])
+                elif _is_unit(part):
+                    names.append(part)
+                else:
+                    return None
+        units += names
+    return ("units", units) if units else None
+
+
+# Words a unit name is followed by when a verb phrase begins.
+_VERB_START = re.compile(
+    r"(?:开展|从|尽快|全权|承担|组织|统筹|拨|提出|制定|负责|具体|牵头|会同|协同|协调|配合|按|依|结合|对|在|与|向|"
+    r"要|应|须|将|做好|加强|严格|落实|抓|推进|研究|巡查|监督|指导|审核|审议|参与|共同|进一步|及时|迅速|认真|积极|"
+    r"全力|据实|定期|每|实行|扎实|精细|依法|根据|为|把|不|作为|派|等|于|分别|主动|立即|切实|继续|全面|督促|"
+    r"建立|完善|做|管理|保障|承办|办理|实施|启动|申报|编制|审批|确保|同步|出具|收集|整合|加快|具备)")
+_LIST_JOIN = re.compile(r"[、和及与]|以及")
+
+
+def _leading_units(norm: str, start: int = 0) -> tuple[list[tuple[int, int]], int] | None:
+    """Units printed at `start` of a clause, followed by a verb phrase:
+    "市国资中心开展…" -> ([(0, 5)], 5). Each member is the shortest unit name that a
+    separator or a verb follows."""
+    items: list[tuple[int, int]] = []
+    pos = start
+    while True:
+        found = None
+        for end in range(pos + 2, min(len(norm), pos + 26) + 1):
+            candidate = norm[pos:end]
+            if any(ch in candidate for ch in "，。；：、"):
+                break
+            if not _is_unit(candidate):
+                continue
+            if end < len(norm) and norm[end] == "（":  # a bracketed part belongs to the name
+                close = norm.find("）", end)
+                if 0 < close - end <= 9 and _is_unit(norm[pos:close + 1]):
+                    continue
+            rest = norm[end:]
+            if not rest or rest[0] in "，。；：" or _LIST_JOIN.match(rest) or _VERB_START.match(rest):
+                found = end
+                break
+        if found is None:
+            break
+        items.append((pos, found))
+        join = _LIST_JOIN.match(norm, found)
+        if join is None:
+            return items, found
+        pos = join.end()
+    return None
+
+
+# --------------------------------------------------------------------------
+# Responsibility parentheses and label lines
+
+_ROLE_LABEL = re.compile(
+    r"(?P<label>牵头单位|主办单位|主责单位|牵头部门|责任单位|责任部门|实施单位|配合单位|配合部门|协办单位|协同单位|参与单位|"
+    r"相关责任单位|牵头领导|责任领导|主管领导|分管领导|联系领导|包保领导|责任人|工作组长|组长|完成时限|完成时间|时间节点|时限要求|"
+    r"时限|目标任务|工作目标|目标)[ \t\u3000]*[：:]")
+_LEAD_UNIT_LABELS = {"牵头单位", "主办单位", "主责单位", "牵头部门"}
+_RESP_UNIT_LABELS = {"责任单位", "责任部门", "实施单位", "相关责任单位"}
+_COOP_LABELS = {"配合单位", "配合部门", "协办单位", "协同单位", "参与单位"}
+_LEADER_LABELS = {"牵头领导", "责任领导", "主管领导", "分管领导", "联系领导", "包保领导"}
+_RESPONSIBLE_LABELS = {"责任人", "工作组长", "组长"}
+_DEADLINE_LABELS = {"完成时限", "完成时间", "时间节点", "时限要求", "时限"}
+_TEXT_LABELS = {"目标任务", "工作目标", "目标"}
+# 牵头 as a verb (not 牵头单位, 牵头负责人, 牵头组织者).
+_LEAD_VERB = re.compile(r"(?:分别|共同|总)?牵头(?!单位|部门|负责人|组织者|领导|的|人)")
+
+
+def _label_roles(norm: str, text: str) -> tuple[_Roles, str] | None:
+    """Roles of labelled text ("牵头单位：X，配合单位：Y"), and the text of a 目标 label."""
+    labels = list(_ROLE_LABEL.finditer(norm))
+    if not labels:
+        return None
+    roles = _Roles()
+    goal = ""
+    has_lead = any(m.group("label") in _LEAD_UNIT_LABELS for m in labels)
+    for i, match in enumerate(labels):
+        end = labels[i + 1].start() if i + 1 < len(labels) else len(norm)
+        value = text[match.end():end].strip(_SPACES + "，；。,;")
+        label = match.group("label")
+        if label in _LEADER_LABELS | _RESPONSIBLE_LABELS:
+            names = [n.strip(_SPACES) for n in re.split(r"[、，,；;]", value) if n.strip(_SPACES)]
+            units = [n for n in names if _is_unit(n)]
+            people = [n for n in names if n not in units]
+            roles.add("lead_leaders" if label in _LEADER_LABELS else "responsible", people)
+            if units and label in _LEADER_LABELS:
+                roles.add("lead_units", units)
+        elif label in _DEADLINE_LABELS:
+            roles.deadline_text = value
+        elif label in _TEXT_LABELS:
+            goal = value
+        else:
+            units = _split_units(_LIST_TAIL.sub("", value))
+            if label in _LEAD_UNIT_LABELS or (label in _RESP_UNIT_LABELS and not has_lead):
+                roles.add("lead_units", units)
+            else:
+                roles.add("coop_units", units)
+    return roles, goal
+
+
+def _paren_roles(norm: str, text: str) -> _Roles | None:
+    """Roles of a responsibility parenthesis's content, or None if it is not one."""
+    body_norm, body = norm.strip(_SPACES), text.strip(_SPACES)
+    if not body_norm:
+        return None
+    labelled = _label_roles(body_norm, body)
+    if labelled is not None and _ROLE_LABEL.match(body_norm):
+        roles, _ = labelled
+        return roles if roles.any() else None
+    deadline = ""
+    # "（市发改局牵头，…负责；2025年6月底前）": a trailing date is the deadline
+    tail = re.search(r"[；，]\s*([^；，]*(?:前|底|完成|年内))$", body_norm)
+    if tail and find_deadlines(tail.group(1), 2000):
+        deadline = body[tail.start(1):]
+        body_norm, body = body_norm[:tail.start()], body[:tail.start()]
+    lead = _LEAD_VERB.search(body_norm)
+    roles = _Roles(deadline_text=deadline)
+    if lead:
+        who = _who(body[:lead.start()])
+        if who is None:
+            return None
+        roles.add("lead_leaders" if who[0] == "persons" else "lead_units", who[1])
+        rest = re.sub(r"^(?:负责|抓总)?[，、；\s]*", "", body_norm[lead.end():])
+        offset = len(body_norm) - len(rest)
+        if rest:
+            rest_units = _unit_list(body[offset:], lenient=True)
+            if rest_units is None:
+                return None
+            roles.add("coop_units", rest_units)
+        return roles
+    if not re.search(r"(?:负责|配合|落实|承办|主办)[。]?$", body_norm):
+        return None
+    units = _unit_list(body, lenient=True)
+    if units is None:
+        persons = _person_list(_LIST_TAIL.sub("", body))
+        if persons is None:
+            return None
+        roles.add("lead_leaders", persons)
+        return roles
+    roles.add("lead_units", units)
+    return roles
+
+
+_PAREN = re.compile(r"（(?P<body>(?:[^（）]|（[^（）]*）)*)）")
+
+
+def _responsibility_parens(piece: _Piece) -> list[tuple[int, int, _Roles]]:
+    found = []
+    for match in _PAREN.finditer(piece.norm):
+        roles = _paren_roles(match.group("body"), piece.text[match.start("body"):match.end("body")])
+        if roles is not None:
+            found.append((match.start(), match.end(), roles))
+    return found
+
+
+# --------------------------------------------------------------------------
+# Deadlines
+
+_DEADLINE_CUE = re.compile(r"^\s*(?:以前|之前|前)")
+
+
+def _deadline(text: str, year: int | None, extra: str = "") -> str | None:
+    """The latest date the text sets as a deadline ("…6月底前", "（2025年6月底前）")."""
+    found = []
+    for source in (text, extra):
+        norm = _normalise(source)
+        for a, b, iso in find_deadlines(norm, year):
+            before = norm[max(0, a - 2):a]
+            if "每" in before:
+                continue  # recurring: 每年年底
+            if _DEADLINE_CUE.match(norm[b:]) or (norm[a - 1:a] == "（" and norm[b:b + 1] == "）") or source is extra:
+                found.append(iso)
+    return max(found) if found else None
+
+
+# --------------------------------------------------------------------------
+# Paragraphs, items and their outline position
+
+_ANNEX = re.compile(r"^\s*附\s*件\s*(?P<n>\d{1,2})?\s*[：:]?\s*$")
+_LABEL_LINE = re.compile(r"^[\u4e00-\u9fff \u3000]{1,6}[：:]")
+_TERMINAL = "。！？；：!?;:）)”」"
+_DUTY_HEADING = re.compile(r"职责|分工|落实.{0,4}责任|责任分解")
+_GUARANTEE_HEADING = re.compile(r"保障措施")
+_ORGANISING_HEADING = re.compile(r"组织领导|组织保障|组织实施|加强领导|强化领导")
+
+
+@dataclass
+class _Para:
+    piece: _Piece
+    marker_end: int = 0
+    marked: bool = False
+    ref: str | None = None
+    duty: bool = False
+    organising: bool = False
+    heading: str | None = None  # the short heading after the outline number
+    label_line: bool = False
+    annex: bool = False
+    section: bool = False
+
+
+def _opens_item(norm: str) -> bool:
+    return bool(outline_marker(norm) or _ANNEX.match(norm) or lone_section_number(norm)
+                or _ROLE_LABEL.match(norm) or _LABEL_LINE.match(norm))
+
+
+def _logical_paragraphs(doc: Document) -> list[_Piece]:
+    """Lines joined where the PDF broke a paragraph across a page."""
+    merged: list[_Piece] = []
+    for paragraph in doc.paragraphs:
+        piece = _piece_of(paragraph.span)
+        if not piece.text:
+            continue
+        if merged:
+            prev = merged[-1].norm
+            open_paren = prev.count("（") > prev.count("）")
+            continues = (open_paren or (len(prev) >= 26 and prev[-1] not in _TERMINAL)) \
+                and not _opens_item(piece.norm)
+            if continues:
+                merged[-1] = merged[-1] + piece
+                continue
+        merged.append(piece)
+    return merged
+
+
+def _first_sentence(text: str) -> str | None:
+    match = re.match(r"[^。！？]{2,40}?[。！？]", text)
+    return match.group(0)[:-1] if match else None
+
+
+def _paragraphs(doc: Document) -> list[_Para]:
+    tracker = OutlineTracker()
+    headings: list[str] = []
+    annex_title: str | None = None
+    expect_annex_title = False
+    out: list[_Para] = []
+    for piece in _logical_paragraphs(doc):
+        norm = piece.norm
+        para = _Para(piece)
+        annex = _ANNEX.match(norm)
+        section = lone_section_number(norm) if doc.is_meeting or not outline_marker(norm) else None
+        marker = outline_marker(norm)
+        if annex:
+            tracker.reset(f"附件{annex.group('n') or ''}")
+            headings, annex_title, expect_annex_title = [], None, True
+            para.annex = True
+        elif section and len(norm.strip()) <= 3:
+            tracker.feed("sec", section)
+            headings = headings[:len(tracker.stack) - 1] + [""]
+            para.section = True
+        elif marker:
+            tracker.feed(marker.kind, marker.label)
+            rest = piece.text[marker.end:]
+            heading = _bold_heading(piece.cut(marker.end)) or _first_sentence(rest)
+            if heading is None and len(rest) <= 30 and "。" not in rest:
+                heading = rest.strip()
+            headings = headings[:len(tracker.stack) - 1] + [heading or ""]
+            para.marked, para.marker_end, para.heading = True, marker.end, heading
+            expect_annex_title = False
+        elif expect_annex_title and len(norm) <= 60 and "。" not in norm:
+            annex_title = piece.text
+            expect_annex_title = False
+        para.label_line = bool(_ROLE_LABEL.match(norm))
+        para.ref = tracker.ref()
+        context = [annex_title or ""] + headings
+        deepest = headings[-1] if headings else ""
+        para.organising = any(_ORGANISING_HEADING.search(h or "") for h in context[-1:])
+        para.duty = any(_DUTY_HEADING.search(h or "") for h in context) or (
+            any(_GUARANTEE_HEADING.search(h or "") for h in context) and not _ORGANISING_HEADING.search(deepest or ""))
+        out.append(para)
+    return out
+
+
+def _bold_heading(piece: _Piece) -> str | None:
+    """A bold run opening a text and ending a sentence: "**推动增收减负。**"."""
+    if not piece.bold or not piece.bold[0]:
+        return None
+    end = 0
+    while end < len(piece.bold) and piece.bold[end]:
+        end += 1
+    head = piece.text[:end].strip()
+    if head.endswith("。") or piece.text[end:end + 1] == "。":
+        return head.rstrip("。").strip() or None
+    return None
+
+
+# --------------------------------------------------------------------------
+# Clauses of running text
+
+_CONNECTIVE = re.compile(r"^(?:同时|另外|此外|并且|并|会议(?:要求|强调|明确|指出|认为|决定|提出)|原则上?同意)[，、]?")
+
+
+def _clauses(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of the comma/semicolon clauses of a sentence, outside brackets."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(norm):
+        if ch in "（“《":
+            depth += 1
+        elif ch in "）”》":
+            depth = max(0, depth - 1)
+        elif ch in "，；" and depth == 0:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, len(norm)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _sentences(norm: str) -> list[tuple[int, int]]:
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(norm):
+        if ch in "（“《":
+            depth += 1
+        elif ch in "）”》":
+            depth = max(0, depth - 1)
+        elif ch in "。！？" and depth == 0:
+            out.append((start, i + 1))
+            start = i + 1
+    if start < len(norm):
+        out.append((start, len(norm)))
+    return [(a, b) for a, b in out if norm[a:b].strip(_SPACES + "。")]
+
+
+def _blank_role_brackets(norm: str) -> str:
+    """Hide bracketed asides holding role words, so that only running text triggers."""
+    def blank(match: re.Match) -> str:
+        body = match.group(0)
+        if re.search(r"牵头|负责|配合|单位：", body) or len(body) > 14:
+            return "（" + "□" * (len(body) - 2) + "）"
+        return body
+    return _PAREN.sub(blank, norm)
+
+
+def _subject(norm: str, text: str) -> list[str] | None:
+    """The units a clause opens with, as its subject ("市财政局负责…", "…经过的大荆镇、长乐镇负责…")."""
+    stripped = _CONNECTIVE.sub("", norm)
+    start = len(norm) - len(stripped)
+    lead = _leading_units(norm, start)
+    if lead is None:
+        role = re.search(r"(?:具体|牵头)?负责|要", norm)
+        of = norm.rfind("的", start, role.start()) if role else -1
+        if of < 0:
+            return None
+        lead = _leading_units(norm, of + 1)
+        if lead is None or not role or lead[1] != role.start():
+            return None
+    items, _ = lead
+    return _split_units("、".join(text[a:b] for a, b in items))
+
+
+@dataclass
+class _Assignment:
+    start: int  # offset in the sentence where its text begins
+    roles: _Roles = field(default_factory=_Roles)
+    end: int | None = None
+    led: bool = False  # a 牵头/召集 clause started it
+    person_led: bool = False
+    shape: str = "clause"
+
+
+_CONVENE = re.compile(r"由(?P<who>[^，。；]{2,30}?)召集(?!人)")
+_COOPERATE = re.compile(r"^(?P<who>.+?)(?:等(?:多|相关|有关)?(?:部门单位|部门|单位))?(?:要|应)?(?:积极|全力|密切)?"
+                        r"(?:协同配合|协调配合|配合|协同|参与)")
+_SPECIFIC = re.compile(r"^(?:具体)?由(?P<who>.+?)(?:具体)?(?:负责|抓落实|承办|落实)|^(?P<who2>.+?)具体(?:负责|抓落实|承办)")
+
+
+def _clause_roles(norm: str, text: str, meeting: bool, duty: bool, organising: bool,
+                  first_clause: bool) -> tuple[str, _Roles, bool] | None:
+    """What one clause says: ("lead"|"start"|"extend"|"after-lead", roles, person_led)."""
+    body = _CONNECTIVE.sub("", norm)
+    off = len(norm) - len(body)
+    roles = _Roles()
+    convene = _CONVENE.search(norm)
+    if convene:
+        who = _who(text[convene.start("who"):convene.end("who")])
+        if who and who[0] == "persons":
+            roles.add("lead_leaders", who[1])
+            return "lead", roles, True
+    lead = _LEAD_VERB.search(norm)
+    if lead:
+        pre_start = norm.rfind("由", 0, lead.start())
+        pre_start = off if pre_start < 0 else pre_start + 1
+        pre = text[pre_start:lead.start()]
+        pre_norm = norm[pre_start:lead.start()]
+        cut = re.search(r"(?:同志)?(?:要|应|须)?(?:落实|发挥|承担|履行)?$", pre_norm)
+        if pre_norm.endswith("同志"):
+            cut = None
+        who = _who(pre[:cut.start()] if cut else pre)
+        person_led = False
+        if who:
+            role = "lead_leaders" if who[0] == "persons" else "lead_units"
+            roles.add(role, who[1])
+            person_led = who[0] == "persons"
+        else:
+            person_led = True  # an unnamed leader's post: units that follow do the work
+        after = norm[lead.end():]
+        cooperate = re.search(r"会同(?P<rest>.+)", after)
+        if cooperate:
+            units = _leading_units(norm, lead.end() + cooperate.start("rest"))
+            if units:
+                roles.add("coop_units", _split_units("、".join(text[a:b] for a, b in units[0])))
+        organise = re.match(r"^(?:负责)?组织(?P<rest>.+?)等(?:相关|有关)?(?:部门|单位)", after)
+        if organise:
+            roles.add("coop_units", _split_units(text[lead.end() + organise.start("rest"):lead.end() + organise.end("rest")]))
+        return "lead", roles, person_led
+    together = re.search(r"由(?P<lead>[^，。；]+?)会同(?P<coop>.+)", norm)
+    if together:
+        lead_units = _unit_list(text[together.start("lead"):together.end("lead")])
+        coop = _leading_units(norm, together.start("coop"))
+        if lead_units:
+            roles.add("lead_units", lead_units)
+            if coop:
+                roles.add("coop_units", _split_units("、".join(text[a:b] for a, b in coop[0])))
+            return "lead", roles, False
+    together = re.search(r"会同(?P<coop>.+)", body)
+    if together:
+        coop = _leading_units(norm, off + together.start("coop"))
+        if coop:
+            roles.add("coop_units", _split_units("、".join(text[a:b] for a, b in coop[0])))
+            return "extend", roles, False
+    specific = _SPECIFIC.search(body)
+    if specific:
+        group = "who" if specific.group("who") else "who2"
+        who_text = text[off + specific.start(group):off + specific.end(group)]
+        who = _who(who_text)
+        if who:
+            if who[0] == "persons":
+                roles.add("responsible", who[1])
+            else:
+                roles.add("lead_units", who[1])
+            organise = re.match(r"^组织(?P<rest>.+?)等(?:相关|有关)?(?:部门|单位)", body[specific.end():])
+            if organise:
+                a = off + specific.end() + organise.start("rest")
+                roles.add("coop_units", _split_units(text[a:off + specific.end() + organise.end("rest")]))
+            starts = meeting or (organising and specific.group("who") is not None)
+            return ("start" if starts else "extend"), roles, False
+    in_charge = re.search(r"^(?P<who>[^，。；]+?)同志分管负责", body)
+    if in_charge:
+        who = _person_list(text[off:off + in_charge.end("who")] + "同志")
+        if who:
+            roles.add("responsible", who)
+            return "extend", roles, False
+    cooperate = _COOPERATE.match(body)
+    if cooperate and not body.startswith(("配合", "协同")):
+        units = _unit_list(text[off + cooperate.start("who"):off + cooperate.end("who")], lenient=True)
+        if units:
+            roles.add("coop_units", units)
+            return "extend", roles, False
+    partner = re.search(r"与(?P<who>[^，。；]+?)(?:密切|紧密|协同)?配合", body) or \
+        re.search(r"联合(?P<who>[^，。；]+?)等(?:多)?(?:部门|单位)", body)
+    if partner:
+        units = _split_units(text[off + partner.start("who"):off + partner.end("who")])
+        if units:
+            roles.add("coop_units", units)
+            return "extend", roles, False
+    by = re.match(r"^(?:具体)?由(?P<rest>.+)", body)
+    if by and (meeting or organising):
+        units = _leading_units(norm, off + by.start("rest"))
+        if units:
+            names = _split_units("、".join(text[a:b] for a, b in units[0]))
+            rest = norm[units[1]:]
+            if meeting or re.match(r"(?:具体)?(?:负责|承担|抓落实)", rest):
+                roles.add("lead_units", names)
+                return "start", roles, False
+        persons = re.match(rf"^(?P<who>{_PERSON}(?:、{_PERSON})*)同志(?:具体|全权)?负责", body[by.start("rest"):])
+        if persons and meeting:
+            roles.add("lead_leaders", _person_list(persons.group("who") + "同志") or [])
+            return "start", roles, True
+    if (meeting or duty) and first_clause:
+        subject = _subject(norm, text)
+        if subject:
+            stripped = _CONNECTIVE.sub("", norm)
+            lead = _leading_units(norm, len(norm) - len(stripped))
+            rest = norm[lead[1]:] if lead else ""
+            if duty or re.match(r"(?:具体|全权|牵头)?负责", rest):
+                roles.add("lead_units", subject)
+                return "start", roles, False
+    subject = _subject(norm, text)
+    if subject:
+        return "after-lead", _Roles(lead_units=subject), False
+    return None
+
+
+def _assignments(norm: str, text: str, meeting: bool, duty: bool, organising: bool,
+                 start_ok: bool = True) -> list[_Assignment]:
+    """Assignments made in one sentence, in order."""
+    scan = _blank_role_brackets(norm)
+    found: list[_Assignment] = []
+    current: _Assignment | None = None
+    clauses = _clauses(scan)
+    sentence_subject: list[str] | None = None
+    for index, (a, b) in enumerate(clauses):
+        clause_norm, clause_text = scan[a:b], text[a:b]
+        first = index == 0 or (index == 1 and clauses[0][1] - clauses[0][0] <= 8)
+        said = _clause_roles(clause_norm, clause_text, meeting, duty, organising, first)
+        if sentence_subject is None and index <= 2:
+            subject = _subject(clause_norm, clause_text)
+            if subject:
+                sentence_subject = subject
+        if said is None:
+            if current is not None and meeting and current.end is None:
+                subject = _subject(clause_norm, clause_text)
+                if subject and not set(subject) & set(current.roles.lead_units):
+                    current.end = a  # a new subject ends the assignment's wording
+            continue
+        kind, roles, person_led = said
+        if kind == "lead" and start_ok:
+            if not roles.lead_leaders and not roles.lead_units and sentence_subject and not person_led:
+                roles.add("lead_units", sentence_subject)  # "…，并牵头抓好落实"
+            if current is None or current.led:
+                start = 0 if current is None else a
+                if current is not None and current.end is None:
+                    current.end = a - 1 if a else a
+                current = _Assignment(start=start, led=True, person_led=person_led)
+                found.append(current)
+            current.led = True
+            current.person_led = current.person_led or person_led
+            _merge(current.roles, roles)
+        elif kind == "start" and start_ok and (current is None or current.end is not None):
+            current = _Assignment(start=0 if not found else a, shape="decision" if meeting else "duty")
+            found.append(current)
+            _merge(current.roles, roles)
+        elif current is not None and current.end is None:
+            if kind == "after-lead":
+                if current.person_led and not current.roles.lead_units and \
+                        re.search(r"^.{0,60}?(?:等(?:相关|有关)?(?:部门|单位)|(?:依|结合|按)(?:照)?(?:职能|职责))", clause_norm):
+                    _merge(current.roles, roles)
+                elif meeting and not set(roles.lead_units) & set(current.roles.lead_units):
+                    current.end = a
+            else:
+                _merge(current.roles, roles)
+    return [f for f in found if f.roles.any()]
+
+
+def _merge(into: _Roles, roles: _Roles) -> None:
+    for role in ("lead_leaders", "lead_units", "coop_units", "responsible"):
+        into.add(role, getattr(roles, role))
+
+
+# --------------------------------------------------------------------------
+# The extractor
+
+
+@dataclass
+class _Task:
+    ref: str | None
+    piece: _Piece  # the task's own wording
+    evidence: tuple[int, int]  # absolute source offsets
+    roles: _Roles
+    shape: str
+    title: str | None = None
+    deadline_text: str = ""
+
+
+def _year(doc: Document) -> int | None:
+    for value in (doc.date, doc.doc_no):
+        match = re.search(r"(?:19|20)\d\d", value or "")
+        if match:
+            return int(match.group())
+    return None
+
+
+def _evidence(pieces: list[_Piece]) -> tuple[int, int]:
+    offsets = [o for p in pieces for o in p.offsets]
+    return (min(offsets), max(offsets) + 1) if offsets else (0, 0)
+
+
+def _items(paras: list[_Para]) -> list[list[_Para]]:
+    items: list[list[_Para]] = []
+    for para in paras:
+        if not items or para.marked or para.annex or para.section:
+            items.append([para])
+        else:
+            items[-1].append(para)
+    return items
+
+
+def _strip_heading(piece: _Piece) -> tuple[_Piece, str | None]:
+    """Drop a counted part's bold heading: "**一要严控开支，注重效益。**由…" -> "由…"."""
+    heading = _bold_heading(piece)
+    if heading is None:
+        return piece, None
+    end = 0
+    while end < len(piece.bold) and piece.bold[end]:
+        end += 1
+    if piece.text[end:end + 1] == "。":
+        end += 1
+    return piece.cut(end).strip(), heading
+
+
+def _counted_parts(piece: _Piece) -> list[tuple[str, _Piece]]:
+    """The 一是/二是… parts of a text (label dropped), or [] when it has none."""
+    items = ordinal_items(piece.norm)
+    parts = []
+    for i, (a, b, label) in enumerate(items):
+        end = items[i + 1][0] if i + 1 < len(items) else len(piece)
+        parts.append((label, piece.cut(b, end).strip()))
+    return parts
+
+
+_DATED_START = re.compile(r"（[^（）]{0,12}(?:前|底)）")
+
+
+def _dated_parts(piece: _Piece) -> list[_Piece]:
+    """Parts of a text that each open with a dated parenthesis: "(2025年6月底前)制定…"."""
+    starts = []
+    for a, b in _sentences(piece.norm):
+        head = piece.norm[a:b].lstrip(_SPACES)
+        lead = len(piece.norm[a:b]) - len(head)
+        if _DATED_START.match(head):
+            starts.append(a + lead)
+    if len(starts) < 2:
+        return []
+    return [piece.cut(s, starts[i + 1] if i + 1 < len(starts) else len(piece)).strip() for i, s in enumerate(starts)]
+
+
+class _Builder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.year = _year(doc)
+        self.tasks: list[_Task] = []
+
+    # ---- shapes
+    def item(self, item: list[_Para], following: list[list[_Para]]) -> int:
+        """Tasks of one outline item; returns how many following items it consumed."""
+        head = item[0]
+        ref = head.ref
+        content = [p for p in item if not p.label_line]
+        labels = [p for p in item if p.label_line]
+        if labels and self.labels(item, content, labels):
+            return 0
+        title = head.heading if head.marked else None
+        body = self.join(content)
+        if body is None:
+            return 0
+        parens = _responsibility_parens(body)
+        if parens:
+            self.parens(body, parens, ref, title)
+            return 0
+        unit_heading = self.unit_heading(item, following)
+        if unit_heading:
+            return unit_heading
+        if head.marked and self.duty_list(body, ref, head):
+            return 0
+        self.unit_duties(body, ref, title)
+        for para in content:
+            piece = para.piece.cut(para.marker_end) if para is head else para.piece
+            self.running_text(piece, ref, title, para)
+        return 0
+
+    def join(self, content: list[_Para]) -> _Piece | None:
+        pieces = []
+        for para in content:
+            pieces.append(para.piece.cut(para.marker_end) if para.marked else para.piece)
+        if not pieces:
+            return None
+        joined = pieces[0]
+        for piece in pieces[1:]:
+            joined = joined + piece
+        return joined
+
+    def labels(self, item: list[_Para], content: list[_Para], labels: list[_Para]) -> bool:
+        """牵头单位：/主管领导：… lines after an item."""
+        norm_parts, text_parts = [], []
+        for para in item:
+            if para.label_line:
+                norm_parts.append(para.piece.norm)
+                text_parts.append(para.piece.text)
+            elif norm_parts and para is not item[0] and not re.search(r"[。：:]", para.piece.norm) \
+                    and re.fullmatch(rf"{_PERSON}(?:[、，,]{_PERSON})*", para.piece.text.strip()):
+                norm_parts[-1] += "、" + para.piece.norm  # a name list running onto the next line
+                text_parts[-1] += "、" + para.piece.text
+        parsed = _label_roles("；".join(norm_parts), "；".join(text_parts))
+        if parsed is None or not parsed[0].any():
+            return False
+        roles, goal = parsed
+        head = item[0]
+        lines = [p for p in content if not (p is head and head.marked and p.piece.cut(p.marker_end).norm.strip()
+                                            == (head.heading or "").strip())]
+        if goal:
+            goal_para = next(p for p in labels if _ROLE_LABEL.match(p.piece.norm).group("label") in _TEXT_LABELS)
+            label = _ROLE_LABEL.match(goal_para.piece.norm)
+            piece = goal_para.piece.cut(label.end()).strip()
+        else:
+            body = self.join(lines) if lines else None
+            piece = body.strip() if body is not None else head.piece.cut(head.marker_end)
+        title = head.heading if head.marked else None
+        self.add(head.ref, piece, [p.piece for p in item], roles, "labels", title, roles.deadline_text)
+        return True
+
+    def parens(self, body: _Piece, parens, ref, title) -> None:
+        start = 0
+        for a, b, roles in parens:
+            chunk = body.cut(start, a).strip()
+            whole = body.cut(start, b)
+            start = b
+            if not chunk.text:
+                continue
+            parts = _counted_parts(chunk)
+            if parts:
+                for label, part in parts:
+                    part_text, _ = _strip_heading(part)
+                    self.add(f"{ref}/{label}" if ref else label, part_text, [part, body.cut(a, b)], roles,
+                             "paren", title, roles.deadline_text)
+                    self.nested(part_text, f"{ref}/{label}" if ref else label, title)
+                continue
+            dated = _dated_parts(chunk)
+            for part in dated or [chunk]:
+                self.add(ref, part, [part, body.cut(a, b)] if dated else [whole], roles, "paren", title,
+                         roles.deadline_text)
+                self.nested(part, ref, title)
+        if start < len(body):
+            rest = body.cut(start).strip()
+            if rest.text:
+                self.nested(rest, ref, title)
+
+    def nested(self, piece: _Piece, ref, title) -> None:
+        """A 由…牵头 clause inside a task's text is a task of its own."""
+        for a, b in _sentences(piece.norm):
+            sentence = piece.cut(a, b)
+            for found in _assignments(sentence.norm, sentence.text, False, False, False):
+                if found.led:
+                    self.add(ref, sentence.cut(found.start, found.end).strip(), [sentence], found.roles,
+                             "clause", title)
+
+    def unit_heading(self, item: list[_Para], following: list[list[_Para]]) -> int:
+        """"（一）项目所在镇（街道）" followed by numbered duties: one task of that unit."""
+        head = item[0]
+        if not head.marked or len(item) > 1:
+            return 0
+        rest = head.piece.cut(head.marker_end).strip()
+        if not rest.text or "。" in rest.norm or not _is_unit(rest.text) or not (head.duty or head.organising):
+            return 0
+        children = []
+        for child in following:
+            if not (child[0].ref or "").startswith((head.ref or "") + "/"):
+                break
+            children.append(child)
+        if not children:
+            return 0
+        pieces = [p.piece for child in children for p in child]
+        if any(_subject(p.norm[c[0].marker_end:], p.text[c[0].marker_end:]) for c in children for p in c[:1]
+               for p in [p.piece]):
+            return 0
+        joined = pieces[0]
+        for piece in pieces[1:]:
+            joined = joined + piece
+        joined = joined.cut(len(joined.text) - len(joined.text.lstrip("- •·"))).strip()
+        self.add(head.ref, joined, [head.piece] + pieces, _Roles(lead_units=[rest.text]), "duty-list", None)
+        return len(children)
+
+    def duty_list(self, body: _Piece, ref, head: _Para) -> bool:
+        """"一、市应急管理局。牵头负责…；会同有关部门…" : a unit and its duties."""
+        match = re.match(r"^(?P<unit>[^。：:，,；]{2,30}?)[。：:]", body.norm)
+        if not match or not _is_unit(body.text[:match.end("unit")]):
+            return False
+        duties = body.cut(match.end()).strip()
+        if not duties.text:
+            return False
+        roles = _Roles(lead_units=[body.text[:match.end("unit")]])
+        for a, b in _sentences(duties.norm):
+            for c, d in _clauses(duties.norm[a:b]):
+                said = _clause_roles(duties.norm[a + c:a + d], duties.text[a + c:a + d], False, False, False, False)
+                if said and said[0] == "extend":
+                    _merge(roles, _Roles(coop_units=said[1].coop_units))
+        self.add(ref, duties, [body], roles, "duty-list", None)
+        return True
+
+    def unit_duties(self, body: _Piece, ref, title) -> None:
+        """"市司法局(政策把关、纠纷调处等)、市财政局(经费保障等)": each unit with its duty."""
+        found = []
+        for match in _PAREN.finditer(body.norm):
+            inner = match.group("body")
+            if _is_unit(inner) or len(inner) > 30 or not re.search(r"[、等]", inner) or find_deadlines(inner, 2000):
+                continue
+            before = re.search(r"[^、，,：:；;。（）]{2,30}$", body.norm[:match.start()])
+            if not before:
+                continue
+            unit_start = before.start()
+            lead = _leading_units(body.norm, unit_start)
+            if lead is None or lead[1] != match.start():
+                units = None
+                for s in range(unit_start, match.start() - 1):
+                    if _is_unit(body.norm[s:match.start()]) and not re.search(r"由|为|成立|包括", body.norm[s:match.start()]):
+                        units = s
+                        break
+                if units is None:
+                    continue
+                unit_start = units
+            found.append((unit_start, match.start(), match.end()))
+        if len(found) < 2:
+            return
+        for a, m, b in found:
+            piece = body.cut(a, b)
+            self.add(ref, piece, [piece], _Roles(lead_units=[body.text[a:m]]), "unit-duty", title)
+
+    def running_text(self, piece: _Piece, ref, title, para: _Para) -> None:
+        meeting = self.doc.is_meeting
+        parts = _counted_parts(piece)
+        segments = [(f"{ref}/{label}" if ref else label, *_strip_heading(part)) for label, part in parts] \
+            if parts else [(ref, piece, None)]
+        for seg_ref, segment, seg_title in segments:
+            seg_title = seg_title or title
+            sentences = _sentences(segment.norm)
+            found_any = []
+            for i, (a, b) in enumerate(sentences):
+                sentence = segment.cut(a, b)
+                for found in _assignments(sentence.norm, sentence.text, meeting, para.duty, para.organising):
+                    found_any.append((i, found))
+            for k, (i, found) in enumerate(found_any):
+                a, b = sentences[i]
+                sentence = segment.cut(a, b)
+                end = found.end if found.end is not None else len(sentence)
+                words = sentence.cut(found.start, end).strip()
+                last = b
+                # following sentences without a subject or an assignment of their own carry on
+                nxt = found_any[k + 1][0] if k + 1 < len(found_any) else len(sentences)
+                if found.end is None and (k + 1 >= len(found_any) or found_any[k + 1][0] != i):
+                    for j in range(i + 1, nxt):
+                        c, d = sentences[j]
+                        if self.has_subject(segment.norm[c:d], segment.text[c:d]):
+                            break
+                        last = d
+                    if last > b:
+                        words = words + segment.cut(b, last)
+                self.add(seg_ref, words.strip(), [words], found.roles, found.shape, seg_title)
+
+    @staticmethod
+    def has_subject(norm: str, text: str) -> bool:
+        clauses = _clauses(norm)
+        for index, (a, b) in enumerate(clauses[:2]):
+            if index == 1 and clauses[0][1] - clauses[0][0] > 8:
+                break
+            if _subject(norm[a:b], text[a:b]):
+                return True
+        return False
+
+    # ---- output
+    def add(self, ref, piece: _Piece, evidence: list[_Piece], roles: _Roles, shape: str, title, deadline_text="") -> None:
+        piece = piece.strip()
+        if not piece.text or not roles.any():
+            return
+        self.tasks.append(_Task(ref, piece, _evidence(evidence), roles, shape, title, deadline_text))
+
+    def results(self) -> list[TaskAssignment]:
+        counts: dict[str | None, int] = {}
+        out = []
+        for task in self.tasks:
+            n = counts.get(task.ref, 0) + 1
+            counts[task.ref] = n
+            ref = task.ref if n == 1 or task.ref is None else f"{task.ref}#{n}"
+            a, b = task.evidence
+            evidence = Span(a, b, self.doc.text[a - self.doc.start:b - self.doc.start])
+            roles = task.roles
+            out.append(TaskAssignment(
+                doc_no=self.doc.doc_no, ref=ref, text=task.piece.text,
+                lead_leaders=tuple(roles.lead_leaders), lead_units=tuple(roles.lead_units),
+                coop_units=tuple(u for u in roles.coop_units if u not in roles.lead_units),
+                responsible=tuple(roles.responsible),
+                deadline=_deadline(task.piece.text, self.year, task.deadline_text),
+                evidence=evidence, title=task.title, shape=task.shape,
+            ))
+        return out
+
+
+@extractor("paragraph_tasks")
+def extract_paragraph_tasks(doc: Document) -> list[TaskAssignment]:
+    """Every assignment of responsibility in the running text of a document."""
+    try:
+        return _extract(doc)
+    except Exception:  # an extractor never stops the pipeline on odd input
+        return []
+
+
+def _extract(doc: Document) -> list[TaskAssignment]:
+    builder = _Builder(doc)
+    items = _items(_paragraphs(doc))
+    i = 0
+    while i < len(items):
+        i += 1 + builder.item(items[i], items[i + 1:])
+    return builder.results()

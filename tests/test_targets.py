@@ -1,0 +1,157 @@
+"""Amounts a unit or group must reach -> Target facts."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kg.evaluate import score_facts
+from kg.extract.registry import load_extractors
+from kg.extract.targets import extract_targets
+from kg.ingest import read_source, source_from_string, split_documents
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "data" / "miluo-gazette-2025-01.txt"
+SEED_GOLD = SHARED / "gold" / "miluo-gazette-2025-01.json"
+
+
+def one_document(text: str):
+    gazette = split_documents(source_from_string(text))
+    assert len(gazette.documents) == 1
+    return gazette.source.text, gazette.documents[0]
+
+
+def triples(targets):
+    return [(t.subject.replace(" ", ""), t.amount, t.unit) for t in targets]
+
+
+HEAD = """{doc_no}
+
+{issuer}关于印发《{title}》的通知
+
+各乡镇人民政府，县直各单位：
+
+现将《{title}》印发给你们，请遵照执行。
+
+{issuer}
+2025年3月4日
+
+"""
+
+FUNDING = HEAD.format(doc_no="青政发〔2025〕6号", issuer="青山县人民政府", title="青山县2025年争资争项工作方案") + """一、工作目标
+2025年，全县争资争项总目标5.2亿元，各乡镇目标均为300万元。
+
+附件：青山县2025年争资争项工作目标
+
+青山县2025年争资争项工作目标
+单位：万元
+
+序号\t单位\t2025年目标\t\t\t备注
+\t\t小计\t因素法分配资金\t向上争取资金\t
+全县合计\t\t52000\t\t\t
+一、\t县直单位\t49000\t20000\t29000\t
+1\t发改局\t8000\t\t8000\t
+2\t卫健委\t6100\t5200\t900\t
+二、\t10 个乡镇\t3000\t\t\t10 个乡镇 目标均为 300 万元
+"""
+
+
+def test_funding_table_per_unit_with_totals_and_each():
+    _, doc = one_document(FUNDING)
+    got = triples(extract_targets(doc))
+    assert ("全县合计", 52000.0, "万元") in got
+    assert ("县直单位", 49000.0, "万元") in got
+    assert ("县直单位", 20000.0, "万元") in got
+    assert ("发改局", 8000.0, "万元") in got
+    assert ("卫健委", 5200.0, "万元") in got and ("卫健委", 900.0, "万元") in got
+    assert ("10个乡镇", 3000.0, "万元") in got
+    assert ("各乡镇", 300.0, "万元") in got  # "目标均为 300 万元": each of them
+    assert len(got) == 11  # the prose restating the table adds nothing
+
+
+def test_target_evidence_is_the_row():
+    text, doc = one_document(FUNDING)
+    for target in extract_targets(doc):
+        span = target.evidence
+        assert text[span.start:span.end] == span.text
+        assert str(int(target.amount)) in span.text.replace(" ", "")
+
+
+INCOME = HEAD.format(doc_no="青政发〔2025〕2号", issuer="青山县人民政府", title="青山县2025年财源建设工作方案") + """附件1
+
+全县2025年一般公共预算收入目标分解表
+
+单位：万元
+
+工作组\t一般公共预算地方收入\t\t\t主管领导\t责任单位
+\t2024年完成情况\t2025年目标\t目标增幅\t\t
+县本级财税收入\t40100\t42000\t4.74%\t王 明\t县税务局
+财政非税收入\t17500\t18000\t2.86%\t王 明\t县财政局
+合计\t57600\t60000\t4.17%\t\t
+
+附件2
+
+全县2025年地方财力收入目标分解表
+
+单位：万元
+
+序号\t工作组\t收入项目\t目标\t主管领导\t责任人\t责任单位
+1\t税收收入工作组\t税收收入地方财力\t52000\t王 明\t张 华\t县税务局
+\t\t非税收入\t18000\t王 明\t赵 青\t县财政局
+2\t土地收入工作组\t土地出让收入\t30000\t孙 倩\t陈 刚\t县自然资源局
+\t合 计\t\t100000\t\t\t
+"""
+
+
+def test_income_tables_only_this_years_goals():
+    _, doc = one_document(INCOME)
+    targets = extract_targets(doc)
+    got = triples(targets)
+    assert got == [
+        ("县本级财税收入", 42000.0, "万元"), ("财政非税收入", 18000.0, "万元"), ("合计", 60000.0, "万元"),
+        ("税收收入工作组", 52000.0, "万元"), ("税收收入工作组", 18000.0, "万元"),
+        ("土地收入工作组", 30000.0, "万元"), ("合计", 100000.0, "万元"),
+    ]  # no 2024年完成情况, no 目标增幅
+    assert targets[0].item == "一般公共预算地方收入"
+    assert targets[4].item == "非税收入"
+
+
+PROSE = HEAD.format(doc_no="云政发〔2025〕1号", issuer="云溪市人民政府", title="云溪市2025年财源建设工作方案") + """三、责任分解
+1.地方财政收入工作组
+目标：全年实现一般公共预算地方收入 98000 万元，其中税务部门完成 70000 万元。
+主管领导：周海涛
+2.土地资源收入工作组
+目标：土地出让实现收入 45000 万元。
+主管领导：陈晓
+"""
+
+
+def test_prose_goals_under_group_headings():
+    _, doc = one_document(PROSE)
+    targets = extract_targets(doc)
+    assert triples(targets) == [("地方财政收入工作组", 98000.0, "万元"), ("土地资源收入工作组", 45000.0, "万元")]
+    assert targets[0].item == "一般公共预算地方收入"
+    assert targets[0].evidence.text.endswith("98000 万元")
+
+
+def test_no_targets_in_a_task_list_or_a_results_table():
+    text = HEAD.format(doc_no="青政办函〔2025〕12号", issuer="青山县人民政府办公室", title="2025年县政府重点工作任务分解") + (
+        "序号\t目标任务\t牵头领导\t牵头单位\n"
+        "1\t地区生产总值增长6%左右。\t王明\t发改局\n"
+        "2\t新建公共停车位 500 个。\t李志强\t城管局\n"
+        "\n附件2\n\n2024年收入完成情况表\n\n序号\t单位\t2024年完成数\t同比增长\n1\t财政局\t3000\t5%\n2\t税务局\t4000\t6%\n")
+    _, doc = one_document(text)
+    assert extract_targets(doc) == []
+
+
+def test_registered():
+    assert "targets" in load_extractors()
+
+
+def test_seed_targets_f1():
+    gazette = split_documents(read_source(str(SEED)))
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    predicted = {"schema": "gazette-facts/1", "targets": [
+        {"doc_no": t.doc_no, "subject": t.subject, "item": t.item, "amount": t.amount, "unit": t.unit}
+        for d in gazette.documents for t in extract_targets(d)]}
+    assert all(t["unit"] == "万元" for t in predicted["targets"])
+    assert score_facts(predicted, {"schema": "gazette-facts/1", "targets": gold["targets"]})["targets"].f1 >= 0.95
