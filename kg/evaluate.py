@@ -52,15 +52,30 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict, deque
+import contextvars
 from dataclasses import dataclass
 from itertools import product
 from typing import Any, Callable, Iterable
 
 SCHEMA = "gazette-facts/1"
 
-# Exactly the prefixes the spec names (汨罗市 because its first gazette is
-# Miluo's); other counties' names are not stripped. One prefix is dropped.
-ORG_PREFIXES = ("汨罗市", "市", "区", "县")
+# The spec strips a leading county name (its seed's) or 市/区/县. The county
+# name is read from the gold's own issuers ("<县名>人民政府"), so the rule holds
+# for any county's gold without naming one here. One prefix is dropped.
+ORG_PREFIXES = ("市", "区", "县")
+_PLACE_PREFIXES: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar("place_prefixes", default=())
+_PLACE_OF_ISSUER = re.compile(r"^(.{2,8}?[市县区旗])人民政府")
+
+
+def place_prefixes(gold: dict) -> tuple[str, ...]:
+    """County names printed as issuers in a gold file, longest first."""
+    places = set()
+    for doc in gold.get("documents") or []:
+        for issuer in alternatives(doc.get("issuer")) if isinstance(doc, dict) else []:
+            match = _PLACE_OF_ISSUER.match(normalize_text(issuer))
+            if match:
+                places.add(match.group(1))
+    return tuple(sorted(places, key=lambda p: (-len(p), p)))
 
 TASK_TEXT_MIN_DICE = 0.6
 GROUP_NAME_MIN_DICE = 0.5
@@ -146,7 +161,7 @@ def normalize_org(s: Any) -> str:
     Used for organisations and posts. A value that is nothing but a prefix
     is kept whole rather than emptied."""
     text = normalize_text(s)
-    for prefix in ORG_PREFIXES:
+    for prefix in (*_PLACE_PREFIXES.get(), *ORG_PREFIXES):
         if text.startswith(prefix) and len(text) > len(prefix):
             return text[len(prefix):]
     return text
@@ -703,14 +718,22 @@ def _scores(tallies: dict[str, _Tally]) -> dict[str, CategoryScore]:
 
 def score_facts(predicted: dict, gold: dict) -> dict[str, CategoryScore]:
     """Score the facts of ONE gazette; every category of CATEGORIES, in order."""
-    return _scores(_tally_facts(predicted, gold))
+    return _scores(_tally_with_places(predicted, gold))
+
+
+def _tally_with_places(predicted: dict, gold: dict):
+    token = _PLACE_PREFIXES.set(place_prefixes(gold))
+    try:
+        return _tally_facts(predicted, gold)
+    finally:
+        _PLACE_PREFIXES.reset(token)
 
 
 def score_many(pairs: list[tuple[dict, dict]]) -> dict[str, CategoryScore]:
     """Micro-average over gazettes: (predicted, gold) pairs, counts summed."""
     totals = {category: _Tally() for category in CATEGORIES}
     for predicted, gold in pairs:
-        for category, tally in _tally_facts(predicted, gold).items():
+        for category, tally in _tally_with_places(predicted, gold).items():
             totals[category].add(tally.tp, tally.tp + tally.fp, tally.tp + tally.fn)
     return _scores(totals)
 

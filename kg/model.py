@@ -78,7 +78,7 @@ class Document:
     """One numbered document or one meeting record of a gazette."""
 
     source: str  # SourceText.name
-    doc_no: str  # "汨政办函〔2025〕12号" (spaces removed) or, for minutes, "2025年第41次常务会议纪要"
+    doc_no: str  # "青政办函〔2025〕12号" (spaces removed) or, for minutes, "2025年第9次常务会议纪要"
     title: str  # joined across broken lines, bold markers removed
     issuer: str | None
     date: str | None  # ISO date of signing / issue
@@ -136,10 +136,10 @@ class Gazette:
 
 
 # --- Facts emitted by the extractors (names and units *as printed*) ---------
-# People lists hold names as printed: they may carry layout spaces ("杨 盛") or
-# several names run together ("张 峰 湛 益"); the resolve stage splits and
+# People lists hold names as printed: they may carry layout spaces ("王 明") or
+# several names run together ("张 强 李 丽"); the resolve stage splits and
 # canonicalises them with the gazette's cast. Unit lists hold single units or
-# collectives already split by the extractor ("交通运输局长乐镇政府" -> two).
+# collectives already split by the extractor ("交通运输局青石镇政府" -> two).
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,7 @@ class PersonnelChange:
 
 @dataclass(frozen=True)
 class TitleMention:
-    """A person printed beside a post or title: "李亚江 市委常委、副市长", "市长林恒求主持"."""
+    """A person printed beside a post or title: "王明 县委常委、副县长", "县长孙丽主持"."""
 
     doc_no: str
     person: str

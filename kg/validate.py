@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from pyshacl import validate
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 
 from kg.graph.vocab import PREFIXES
@@ -69,6 +70,8 @@ def shorten(term, graph: Graph | None = None) -> str:
         inverse = graph.value(term, SH.inversePath)
         if inverse is not None:
             return "^" + shorten(inverse, graph)
+        if graph.value(term, RDF.first) is not None:  # a sequence path
+            return "/".join(shorten(step, graph) for step in Collection(graph, term))
     if isinstance(term, Literal):
         text = str(term).replace("\n", "⏎")
         return text if len(text) <= _SHORT_VALUE else text[:_SHORT_VALUE] + "…"

@@ -366,9 +366,9 @@ def test_a_roster_of_a_committee_in_other_layouts():
         ("李国华", "常务副主任", "县委常委、常务副县长"),  # the title before the name
         ("赵建军", "委员", "县市场监管局局长"),  # NAME（TITLE）
         ("钱文斌", "委员", "县农业农村局局长"),
-        (None, "办公室主任", "县市场监管局局长"),
         ("孙海燕", "组长", "副县长"),  # a tab-separated roster row
         ("周志刚", "成员", "县商务局局长"),
+        (None, "办公室主任", "县市场监管局局长"),  # stated after the roster
     ]
     assert group.office == "县市场监管局"
 

@@ -167,6 +167,21 @@ def test_one_duty_column_naming_lead_and_helpers():
     assert tasks["2"].coop_units == ("县水利局", "各乡镇")
 
 
+def test_lead_and_duty_columns_side_by_side():
+    text = NOTICE_HEAD.format(doc_no="桃政办发〔2025〕11号", issuer="桃源县人民政府办公室",
+                              title="桃源县2025年安全生产重点工作清单") + (
+        "序号\t具体目标\t联系县领导\t牵头单位\t责任单位\t时间进度\n"
+        "1\t开展燃气安全专项整治。\t孙倩\t县住建局\t县市场监管局、各乡镇\t3月底前启动；9月底前完成整治\n")
+    _, doc = one_document(text)
+    (task,) = extract_table_tasks(doc)
+    assert task.text == "开展燃气安全专项整治。"
+    assert task.lead_leaders == ("孙倩",)
+    assert task.lead_units == ("县住建局",)
+    assert task.coop_units == ("县市场监管局", "各乡镇")
+    assert task.deadline == "2025-09-30"
+    assert [m.date for m in task.milestones] == ["2025-03-31", "2025-09-30"]
+
+
 LIVELIHOOD = NOTICE_HEAD.format(doc_no="白政办函〔2025〕5号", issuer="白沙县人民政府办公室",
                                 title="2025年度民生实事任务分解表") + (
     "序号\t項目\t目標任務\t牽頭領導\t牽頭單位\t配合單位\n"

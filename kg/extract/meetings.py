@@ -33,11 +33,14 @@ from kg.ingest.textnorm import DATE_PATTERN, chinese_number, parse_date
 from kg.model import AgendaItem, Document, Meeting, MeetingParticipant, Span
 
 _SP = r"[ \u3000\t]"
-_HEADER = re.compile(
-    rf"(?P<date>{DATE_PATTERN.pattern})[^，。\n]{{0,8}}?[，]?{_SP}*(?P<chair>[^，。\n]{{2,40}}?)主持召开"
-    rf"(?P<what>[^。\n]{{0,80}}?会议?)"
+# "<date>，<chair>主持召开…会议" or "<date>，<who>召开…会议，会议由<chair>主持"
+_HELD = re.compile(rf"(?P<date>{DATE_PATTERN.pattern})[^。\n]{{0,100}}?召开(?P<what>[^。\n]{{0,80}}?会议?)")
+_HELD_NO_DATE = re.compile(r"主持召开(?P<what>[^。\n]{0,80}?会议?)")
+_CHAIR = (
+    re.compile(rf"(?:^|[，。])[ \u3000]*(?P<chair>[^，。\n]{{2,40}}?)主持召开"),
+    re.compile(r"由(?P<chair>[^，。\n]{2,30}?)主持"),
+    re.compile(r"(?:^|[，。])[ \u3000]*(?P<chair>[^，。\n]{2,30}?)主持(?:会议|[，。]|$)"),
 )
-_HEADER_NO_DATE = re.compile(rf"^{_SP}*(?P<chair>[^，。\n]{{2,30}}?)主持召开(?P<what>[^。\n]{{0,80}}?会议?)", re.M)
 _NUMBER_KIND = re.compile(rf"第{_SP}*(?P<num>\d+|[一二三四五六七八九十百]+){_SP}*次{_SP}*{MEETING_KIND}")
 _KIND_ONLY = re.compile(MEETING_KIND)
 
@@ -208,21 +211,56 @@ def _observers(rec: _Record, a: int, b: int, unit: tuple[int, int] | None, invit
             out.append(MeetingParticipant(rec.value(na, nb), "observer", unit_value, rec.span(na, nb), invited))
 
 
-def _header(rec: _Record, start: int) -> re.Match | None:
-    return _HEADER.search(rec.norm, start) or _HEADER_NO_DATE.search(rec.norm, start)
+class _Header:
+    """The sentence that says when the meeting was held and who chaired it."""
+
+    def __init__(self, rec: _Record, start: int):
+        norm = rec.norm
+        self.date: str | None = None
+        self.chair: tuple[int, int] | None = None
+        self.kind: str | None = None
+        self.number: int | None = None
+        held = _HELD.search(norm, start)
+        if held is not None:
+            self.date = parse_date(held.group("date"))
+            self.start, what = held.start(), held.group("what")
+        else:
+            held = _HELD_NO_DATE.search(norm, start)
+            if held is None:
+                self.found = False
+                return
+            line_start = norm.rfind("\n", 0, held.start()) + 1
+            self.start, what = max(line_start, start), held.group("what")
+        self.found = True
+        self.end = _sentence_end(norm, held.end())
+        following = _sentence_end(norm, self.end)  # "会议由县长王明主持。" may follow
+        self.chair = _chair(rec, held.end("date") if "date" in held.groupdict() else self.start, self.end) \
+            or _chair(rec, self.end, following)
+        self.says_chair = self.chair is not None or "主持" in norm[self.start:following]
+        found = _NUMBER_KIND.search(what)
+        if found:
+            self.kind, self.number = found.group("kind"), chinese_number(found.group("num"))
+        else:
+            only = _KIND_ONLY.search(what)
+            self.kind = only.group("kind") if only else None
 
 
-def _chair(rec: _Record, m: re.Match) -> tuple[int, int] | None:
-    a, b = m.start("chair"), m.end("chair")
-    seg = rec.norm[a:b]
-    at = seg.find("在")
-    if at >= 2:
-        b = a + at
-    a, b = _trim(rec.norm, a, b)
-    split = split_name_and_title(rec.norm, a, b)
-    if split:
-        return split[0]
-    return (a, b) if _plain_name(rec.norm[a:b]) else None
+def _chair(rec: _Record, a: int, b: int) -> tuple[int, int] | None:
+    for pattern in _CHAIR:
+        m = pattern.search(rec.norm, a, b)
+        if m is None:
+            continue
+        c_a, c_b = m.start("chair"), m.end("chair")
+        at = rec.norm.find("在", c_a, c_b)
+        if at >= c_a + 2:
+            c_b = at
+        c_a, c_b = _trim(rec.norm, c_a, c_b)
+        split = split_name_and_title(rec.norm, c_a, c_b)
+        if split:
+            return split[0]
+        if _plain_name(rec.norm[c_a:c_b]):
+            return c_a, c_b
+    return None
 
 
 def _sentence_end(norm: str, pos: int) -> int:
@@ -232,9 +270,8 @@ def _sentence_end(norm: str, pos: int) -> int:
     return min(candidates) if candidates else len(norm)
 
 
-def _agenda(rec: _Record, start: int, end: int) -> list[AgendaItem]:
+def _agenda(rec: _Record, lines: list[tuple[int, int]]) -> list[AgendaItem]:
     items: list[AgendaItem] = []
-    lines = list(_lines(rec.norm, start, end))
     expected = 1
     pending: int | None = None  # number waiting for its topic line
     first_unmarked: tuple[int, int] | None = lines[0] if lines else None
@@ -290,80 +327,90 @@ def _prose_attendance(rec: _Record, start: int, end: int, out: list[MeetingParti
             out.append(MeetingParticipant(rec.value(na, nb), role, None, rec.span(na, nb)))
 
 
+_ANY_LABEL = re.compile(rf"^{_SP}*(?P<label>[^：，。、]{{1,16}})：")
+
+
 def meetings_of(doc: Document) -> list[Meeting]:
     rec = _Record(doc)
     body = max(0, doc.body_start - doc.span.start)
-    header = _header(rec, body) or _header(rec, 0)
-    labels = [(a, b, _LABEL_LINE.match(rec.norm[a:b])) for a, b in _lines(rec.norm, body, len(rec.norm))]
-    has_labels = any(m for _, _, m in labels)
+    header = _Header(rec, body)
+    if not header.found and body:
+        header = _Header(rec, 0)
+    lines = list(_lines(rec.norm, body, len(rec.norm)))
+    labelled = any(_LABEL_LINE.match(rec.norm[a:b]) for a, b in lines)
     if not doc.is_meeting:
-        if header is None or not (has_labels or _PROSE_ATTEND.search(rec.norm, header.end())):
+        # a pasted minutes record: a chaired meeting and a list of who was there
+        if not header.found or not header.says_chair or not (labelled or _PROSE_ATTEND.search(rec.norm, header.end)):
             return []
     participants: list[MeetingParticipant] = []
-    date = kind = None
-    number = doc.meeting_number
-    evidence = doc.span
-    after_header = body
-    if header is not None:
-        date = parse_date(header.group("date")) if "date" in header.groupdict() and header.group("date") else None
-        chair = _chair(rec, header)
-        if chair:
-            participants.append(MeetingParticipant(rec.value(*chair), "chair", None, rec.span(*chair)))
-        s_a = header.start("date") if "date" in header.groupdict() and header.group("date") else header.start()
-        after_header = _sentence_end(rec.norm, header.end())
-        evidence = rec.span(*_trim(rec.norm, s_a, after_header))
-        found = _NUMBER_KIND.search(header.group("what"))
-        if found:
-            kind = found.group("kind")
-            number = number if number is not None else chinese_number(found.group("num"))
-        else:
-            only = _KIND_ONLY.search(header.group("what"))
-            kind = only.group("kind") if only else None
-    kind = doc.meeting_kind or kind or "会议"
+    after_header = header.end if header.found else body
+    if header.chair:
+        participants.append(MeetingParticipant(rec.value(*header.chair), "chair", None, rec.span(*header.chair)))
+    used = _attendance_lines(rec, [(a, b) for a, b in lines if a >= after_header], participants)
+    if not any(p.role in ("attendee", "observer") for p in participants):
+        _prose_attendance(rec, after_header, len(rec.norm), participants)
+    if not header.found and not participants:
+        return []
+    agenda_lines = [(a, b) for a, b in lines if a >= after_header and (a, b) not in used]
+    number = doc.meeting_number if doc.meeting_number is not None else header.number
+    return [Meeting(
+        doc_no=doc.doc_no, kind=doc.meeting_kind or header.kind or "会议", number=number, date=header.date,
+        participants=tuple(participants),
+        evidence=rec.span(*_trim(rec.norm, header.start, header.end)) if header.found else doc.span,
+        agenda=tuple(_agenda(rec, agenda_lines)),
+    )]
 
-    first_label = next((a for a, _, m in labels if m and a >= after_header), len(rec.norm))
-    agenda = _agenda(rec, after_header, first_label)
 
-    # labelled lines: 出席 / 列席 (with sub-lists) / 记录, lists spilling over lines
+def _attendance_lines(rec: _Record, lines: list[tuple[int, int]], out: list[MeetingParticipant]) -> set:
+    """出席 / 列席 (with sub-lists) / 记录 lines and the lines their lists spill onto; returns the
+    lines used."""
+    used = set()
     section = None
     sub_unit: tuple[int, int] | None = None
     invited = False
-    for a, b, m in labels:
-        if a < after_header:
-            continue
+    spill = False
+    for a, b in lines:
         line = rec.norm[a:b]
+        was_spill, spill = spill, line.rstrip()[-1:] in ("、", "，", "：")
+        m = _LABEL_LINE.match(line)
         if m:
             section = next(k for k in ("attendee", "observer", "recorder") if m.group(k))
             sub_unit, invited = None, False
-            r_a, r_b = a + m.start("rest"), a + m.end("rest")
-            _section_list(rec, section, r_a, r_b, sub_unit, invited, participants)
+            _section_list(rec, section, a + m.start("rest"), a + m.end("rest"), sub_unit, invited, out)
+            used.add((a, b))
             if section == "recorder":
                 section = None
             continue
         if section is None:
             continue
         sub = _SUBLIST.match(line) if section == "observer" else None
-        if sub:
+        other = _ANY_LABEL.match(line) if sub is None else None
+        if other is not None:
+            label = squeeze(other.group("label"))
+            # "政府办：…" without a numeral is a sub-list; "请假：…" ends the list
+            if section == "observer" and (_INVITED.search(label) or _UNIT_END.search(label)):
+                sub = other
+            else:
+                section = None
+                continue
+        if sub is not None:
             sub_unit, invited = None, False
-            if sub.group("label"):
-                label_a, label_b = a + sub.start("label"), a + sub.end("label")
-                if _INVITED.search(sub.group("label")):
+            label = sub.group("label")
+            if label:
+                if _INVITED.search(label):
                     invited = True
                 else:
-                    sub_unit = _trim(rec.norm, label_a, label_b)
-            _section_list(rec, section, a + sub.start("rest"), a + sub.end("rest"), sub_unit, invited, participants)
+                    sub_unit = _trim(rec.norm, a + sub.start("label"), a + sub.end("label"))
+            rest_a = a + (sub.start("rest") if "rest" in sub.groupdict() else sub.end())
+            _section_list(rec, section, rest_a, b, sub_unit, invited, out)
+            used.add((a, b))
             continue
-        if "。" in line.rstrip("。") or len(line) > 400:
+        if not was_spill or "。" in line.rstrip("。"):
             section = None
             continue
-        _section_list(rec, section, a, b, sub_unit, invited, participants)
-
-    if not any(p.role in ("attendee", "observer") for p in participants):
-        _prose_attendance(rec, after_header, len(rec.norm), participants)
-    if header is None and not participants:
-        return []
-    return [Meeting(doc_no=doc.doc_no, kind=kind, number=number, date=date, participants=tuple(participants),
-                    evidence=evidence, agenda=tuple(agenda))]
+        _section_list(rec, section, a, b, sub_unit, invited, out)
+        used.add((a, b))
+    return used
 
 
 def _section_list(rec: _Record, section: str, a: int, b: int, sub_unit, invited: bool,

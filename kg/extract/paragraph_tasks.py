@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from kg.extract.deadlines import find_deadlines
 from kg.extract.outline import OutlineTracker, lone_section_number, ordinal_items, outline_marker
 from kg.extract.registry import extractor
-from kg.extract.unit_names import looks_like_unit, split_unit_list
+from kg.extract.unit_names import is_collective, looks_like_unit, split_unit_list, unit_suffix
 from kg.model import Document, Span, TaskAssignment
 
 # --------------------------------------------------------------------------
@@ -129,7 +129,13 @@ _UNIT_POST = re.compile(
 _LEADER_POST = re.compile(r"(?:市长|县长|区长|州长|旗长|镇长|乡长)(?:（[^）]*）)?$")
 _NOT_NAMES = {"相关", "有关", "各位", "分管", "主要", "同志", "负责", "领导", "部门", "单位"}
 # Heads of the genre that unit_names does not read as units yet (市财政, 市联席会议, 市科协).
-_EXTRA_UNIT_HEADS = re.compile(r"^.{1,12}(?:财政|联席会议|科协)(?:（[^（）]{1,8}）)?$")
+_EXTRA_UNIT_HEADS = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:(?:市|县|区|州|旗)财政|联席会议|科协)(?:（[^（）]{1,8}）)?$")
+# Words that end in a unit suffix but name no unit (布局 ends in 局).
+_FALSE_UNIT_ENDINGS = re.compile(r"(?:布局|格局|大局|全局|结局|开局|当局|政策|体系|机制)$")
+# A unit name never holds these words: they belong to the sentence around it.
+_NOT_IN_UNIT = re.compile(r"[由的与把被为从向对在将]|按照|下达|负责|牵头|配合")
+_VERB_PREFIX = re.compile(r"^(?:召开|举办|协同|联合|组织|邀请|支持|鼓励|引导|推动|建立|成立|设立|开展|加强|强化|完善|落实|"
+                          r"做好|提高|提升|进一步|积极|全力|认真|及时|对接|加快|统筹|实行|实施|推进|督促|指导|协调)")
 # Generic trailing words of a unit list ("…等相关单位按职能分工负责").
 _LIST_TAIL = re.compile(
     r"(?:等(?:多|相关|有关|其他)?(?:部门单位|单位和部门|单位|部门|成员单位)?|等)?"
@@ -143,7 +149,17 @@ def _is_unit(name: str) -> bool:
     if len(name) < 2 or len(name) > 30:
         return False
     norm = _normalise(name)
-    return looks_like_unit(norm) or bool(_EXTRA_UNIT_HEADS.match(norm))
+    if _EXTRA_UNIT_HEADS.match(norm):
+        return True
+    if _NOT_IN_UNIT.search(re.sub(r"（[^（）]*）", "", norm)) or _VERB_PREFIX.match(norm) or _FALSE_UNIT_ENDINGS.search(norm):
+        return False
+    return looks_like_unit(norm) and unit_suffix(norm) is not None
+
+
+def _is_generic(name: str) -> bool:
+    """A kind of unit rather than a unit: "财税征管主体单位", "相关部门", "公办养老机构"."""
+    norm = _normalise(name)
+    return is_collective(norm) or unit_suffix(norm) in ("单位", "部门", "企业", "机构", "成员单位")
 
 
 def _split_units(text: str) -> list[str]:
@@ -222,23 +238,26 @@ def _who(text: str) -> tuple[str, list[str]] | None:
     if persons:
         return "persons", persons
     norm = _normalise(text)
-    if _LEADER_POST.search(norm) or re.search(r"副?(?:市|县|区)长$", norm):
+    if _LEADER_POST.search(norm) or re.search(r"(?:市|县|区|州|旗)长", norm):
         return None  # an unnamed leader: 分管副市长, 镇长（主任）
     # "政府办分管副主任商市财政局": 商 (in consultation with) joins a post and a unit.
     pieces = re.split(r"(?<=主任|局长|部长|书记)商", text)
     units: list[str] = []
     for piece in pieces:
-        names = _unit_list(piece, lenient=True)
+        names: list[str] | None = []
+        for part in _split_units(_LIST_TAIL.sub("", piece)):
+            post = _UNIT_POST.match(_normalise(part))
+            if _is_unit(part):
+                names.append(part)
+            elif post and _is_unit(part[:post.end("unit")]):
+                names.append(part[:post.end("unit")])
+            else:
+                names = None
+                break
         if names is None:
-            names = []
-            for part in _split_units(piece):
-                post = _UNIT_POST.match(_normalise(part))
-                if post and _is_unit(part[:post.end("unit")]):
-                    names.append(part[:post.end("unit")])
-                elif _is_unit(part):
-                    names.append(part)
-                else:
-                    return None
+            names = _unit_list(piece, lenient=True)
+        if not names:
+            return None
         units += names
     return ("units", units) if units else None
 
@@ -248,7 +267,8 @@ _VERB_START = re.compile(
     r"(?:开展|从|尽快|全权|承担|组织|统筹|拨|提出|制定|负责|具体|牵头|会同|协同|协调|配合|按|依|结合|对|在|与|向|"
     r"要|应|须|将|做好|加强|严格|落实|抓|推进|研究|巡查|监督|指导|审核|审议|参与|共同|进一步|及时|迅速|认真|积极|"
     r"全力|据实|定期|每|实行|扎实|精细|依法|根据|为|把|不|作为|派|等|于|分别|主动|立即|切实|继续|全面|督促|"
-    r"建立|完善|做|管理|保障|承办|办理|实施|启动|申报|编制|审批|确保|同步|出具|收集|整合|加快|具备)")
+    r"建立|完善|做|管理|保障|承办|办理|实施|启动|申报|编制|审批|确保|同步|出具|收集|整合|加快|具备|下达|健全|"
+    r"召开|举办|邀请|规范|防范|开|提供|发挥|推动|安排|兑现|核算|严控|研商|把关|对接)")
 _LIST_JOIN = re.compile(r"[、和及与]|以及")
 
 
@@ -260,6 +280,8 @@ def _leading_units(norm: str, start: int = 0) -> tuple[list[tuple[int, int]], in
     pos = start
     while True:
         found = None
+        if _VERB_PREFIX.match(norm, pos) or _VERB_START.match(norm, pos):
+            break
         for end in range(pos + 2, min(len(norm), pos + 26) + 1):
             candidate = norm[pos:end]
             if any(ch in candidate for ch in "，。；：、"):
@@ -289,13 +311,13 @@ def _leading_units(norm: str, start: int = 0) -> tuple[list[tuple[int, int]], in
 
 _ROLE_LABEL = re.compile(
     r"(?P<label>牵头单位|主办单位|主责单位|牵头部门|责任单位|责任部门|实施单位|配合单位|配合部门|协办单位|协同单位|参与单位|"
-    r"相关责任单位|牵头领导|责任领导|主管领导|分管领导|联系领导|包保领导|责任人|工作组长|组长|完成时限|完成时间|时间节点|时限要求|"
+    r"相关责任单位|牵头领导|责任领导|主管领导|分管领导|联系领导|包保领导|责任人|工作组长|完成时限|完成时间|时间节点|时限要求|"
     r"时限|目标任务|工作目标|目标)[ \t\u3000]*[：:]")
 _LEAD_UNIT_LABELS = {"牵头单位", "主办单位", "主责单位", "牵头部门"}
 _RESP_UNIT_LABELS = {"责任单位", "责任部门", "实施单位", "相关责任单位"}
 _COOP_LABELS = {"配合单位", "配合部门", "协办单位", "协同单位", "参与单位"}
 _LEADER_LABELS = {"牵头领导", "责任领导", "主管领导", "分管领导", "联系领导", "包保领导"}
-_RESPONSIBLE_LABELS = {"责任人", "工作组长", "组长"}
+_RESPONSIBLE_LABELS = {"责任人", "工作组长"}
 _DEADLINE_LABELS = {"完成时限", "完成时间", "时间节点", "时限要求", "时限"}
 _TEXT_LABELS = {"目标任务", "工作目标", "目标"}
 # 牵头 as a verb (not 牵头单位, 牵头负责人, 牵头组织者).
@@ -450,7 +472,7 @@ def _logical_paragraphs(doc: Document) -> list[_Piece]:
             prev = merged[-1].norm
             open_paren = prev.count("（") > prev.count("）")
             continues = (open_paren or (len(prev) >= 26 and prev[-1] not in _TERMINAL)) \
-                and not _opens_item(piece.norm)
+                and not _opens_item(piece.norm) and not piece.norm.rstrip().endswith(("：", ":"))
             if continues:
                 merged[-1] = merged[-1] + piece
                 continue
@@ -619,13 +641,14 @@ def _clause_roles(norm: str, text: str, meeting: bool, duty: bool, organising: b
         cut = re.search(r"(?:同志)?(?:要|应|须)?(?:落实|发挥|承担|履行)?$", pre_norm)
         if pre_norm.endswith("同志"):
             cut = None
-        who = _who(pre[:cut.start()] if cut else pre)
+        who_text = pre[:cut.start()] if cut else pre
+        who = _who(who_text)
         person_led = False
         if who:
             role = "lead_leaders" if who[0] == "persons" else "lead_units"
             roles.add(role, who[1])
             person_led = who[0] == "persons"
-        else:
+        elif re.search(r"(?:市|县|区|州|旗)长|书记", _normalise(who_text)):
             person_led = True  # an unnamed leader's post: units that follow do the work
         after = norm[lead.end():]
         cooperate = re.search(r"会同(?P<rest>.+)", after)
@@ -657,6 +680,10 @@ def _clause_roles(norm: str, text: str, meeting: bool, duty: bool, organising: b
         group = "who" if specific.group("who") else "who2"
         who_text = text[off + specific.start(group):off + specific.end(group)]
         who = _who(who_text)
+        if who is None and group == "who":
+            units = _leading_units(norm, off + specific.start(group))
+            if units:
+                who = ("units", _split_units("、".join(text[a:b] for a, b in units[0])))
         if who:
             if who[0] == "persons":
                 roles.add("responsible", who[1])
@@ -674,18 +701,24 @@ def _clause_roles(norm: str, text: str, meeting: bool, duty: bool, organising: b
         if who:
             roles.add("responsible", who)
             return "extend", roles, False
-    cooperate = _COOPERATE.match(body)
-    if cooperate and not body.startswith(("配合", "协同")):
-        units = _unit_list(text[off + cooperate.start("who"):off + cooperate.end("who")], lenient=True)
-        if units:
-            roles.add("coop_units", units)
-            return "extend", roles, False
     partner = re.search(r"与(?P<who>[^，。；]+?)(?:密切|紧密|协同)?配合", body) or \
-        re.search(r"联合(?P<who>[^，。；]+?)等(?:多)?(?:部门|单位)", body)
+        re.search(r"联合(?P<who>[^，。；]+?)等(?:多个?)?(?:部门|单位)", body)
     if partner:
         units = _split_units(text[off + partner.start("who"):off + partner.end("who")])
         if units:
             roles.add("coop_units", units)
+            return "extend", roles, False
+    cooperate = _COOPERATE.match(body)
+    if cooperate and not body.startswith(("配合", "协同", "与", "联合")):
+        units = _unit_list(text[off + cooperate.start("who"):off + cooperate.end("who")], lenient=True)
+        if units:
+            roles.add("coop_units", units)
+            return "extend", roles, False
+    organise = re.match(r"^组织(?P<rest>.+)", body)
+    if organise:
+        units = _leading_units(norm, off + organise.start("rest"))
+        if units:
+            roles.add("coop_units", _split_units("、".join(text[a:b] for a, b in units[0])))
             return "extend", roles, False
     by = re.match(r"^(?:具体)?由(?P<rest>.+)", body)
     if by and (meeting or organising):
@@ -706,7 +739,7 @@ def _clause_roles(norm: str, text: str, meeting: bool, duty: bool, organising: b
             stripped = _CONNECTIVE.sub("", norm)
             lead = _leading_units(norm, len(norm) - len(stripped))
             rest = norm[lead[1]:] if lead else ""
-            if duty or re.match(r"(?:具体|全权|牵头)?负责", rest):
+            if (duty and rest.strip(_SPACES + "。")) or re.match(r"(?:具体|全权|牵头)?负责(?!人)", rest):
                 roles.add("lead_units", subject)
                 return "start", roles, False
     subject = _subject(norm, text)
@@ -739,7 +772,8 @@ def _assignments(norm: str, text: str, meeting: bool, duty: bool, organising: bo
             continue
         kind, roles, person_led = said
         if kind == "lead" and start_ok:
-            if not roles.lead_leaders and not roles.lead_units and sentence_subject and not person_led:
+            if not roles.lead_leaders and not roles.lead_units and sentence_subject and not person_led \
+                    and not re.match(r"^(?:.*由)?[\u4e00-\u9fff]{2,12}(?:会议|会)", clause_norm):
                 roles.add("lead_units", sentence_subject)  # "…，并牵头抓好落实"
             if current is None or current.led:
                 start = 0 if current is None else a
@@ -874,7 +908,10 @@ class _Builder:
         unit_heading = self.unit_heading(item, following)
         if unit_heading:
             return unit_heading
-        if head.marked and self.duty_list(body, ref, head):
+        if head.marked and len(content) >= 1 and content[0] is head and \
+                self.duty_list(head.piece.cut(head.marker_end), ref, head):
+            for para in content[1:]:
+                self.running_text(para.piece, ref, title, para)
             return 0
         self.unit_duties(body, ref, title)
         for para in content:
@@ -985,12 +1022,12 @@ class _Builder:
 
     def duty_list(self, body: _Piece, ref, head: _Para) -> bool:
         """"一、市应急管理局。牵头负责…；会同有关部门…" : a unit and its duties."""
-        match = re.match(r"^(?P<unit>[^。：:，,；]{2,30}?)[。：:]", body.norm)
-        if not match or not _is_unit(body.text[:match.end("unit")]):
+        match = re.match(r"^(?P<unit>[^。：:，,；]{2,20}?)[。：:]", body.norm)
+        if not match or not _is_unit(body.text[:match.end("unit")]) or _is_generic(body.text[:match.end("unit")]):
             return False
         duties = body.cut(match.end()).strip()
-        if not duties.text:
-            return False
+        if not duties.text or re.fullmatch(rf"{_PERSON}(?:[、，,]{_PERSON})*[。]?", duties.text.strip()):
+            return False  # "政府办：卢飞跃、陈敬林" lists people, not duties
         roles = _Roles(lead_units=[body.text[:match.end("unit")]])
         for a, b in _sentences(duties.norm):
             for c, d in _clauses(duties.norm[a:b]):

@@ -171,6 +171,7 @@ _APPOINT_BY = re.compile(r"(?:任命|聘任|聘请|聘用|提名)(?!书|期|用�
 _REMOVE_BY = re.compile(r"(?:免去|解聘|撤销)")
 _NO_LONGER = re.compile(r"(?P<female>（女[^）]{0,20}）)?[ \u3000]*(?:同志)?[ \u3000]*不再担任")
 _REMOVE_OF_SAME = re.compile(r"[，,、]?[ \u3000]*(?:同时)?(?:免去|免)其(?:担任的|所任)?")
+_ALSO_OF_SAME = re.compile(r"[，,][ \u3000]*(?:同时)?兼任")
 
 
 class _Sentence:
@@ -220,13 +221,13 @@ def _parse_sentence(s: _Sentence, mode: str | None) -> None:
     while pos < b:
         hits = []
         for kind, rx in (("together", _APPOINT_TOGETHER), ("appoint-by", _APPOINT_BY), ("remove-by", _REMOVE_BY),
-                         ("no-longer", _NO_LONGER), ("remove-same", _REMOVE_OF_SAME)):
+                         ("no-longer", _NO_LONGER), ("remove-same", _REMOVE_OF_SAME), ("also-same", _ALSO_OF_SAME)):
             m = rx.search(view, pos, b)
             if m:
                 hits.append((m.start(), kind, m))
         if not hits:
             break
-        hits.sort(key=lambda h: (h[0], h[1] != "remove-same"))
+        hits.sort(key=lambda h: (h[0], h[1] not in ("remove-same", "also-same")))
         start, kind, m = hits[0]
         if kind == "together":
             name = _name_before(view, floor, m.start())
@@ -239,12 +240,12 @@ def _parse_sentence(s: _Sentence, mode: str | None) -> None:
             last_person = (name, female)
             handled_any = True
             pos = end
-        elif kind == "remove-same":
+        elif kind in ("remove-same", "also-same"):
             if last_person is None:
                 pos = m.end()
                 continue
             end = _post_end(view, m.end(), b)
-            s.add(last_person[0], "remove", m.end(), end, last_person[1])
+            s.add(last_person[0], "remove" if kind == "remove-same" else "appoint", m.end(), end, last_person[1])
             handled_any = True
             pos = end
         elif kind == "no-longer":

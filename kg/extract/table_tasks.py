@@ -58,9 +58,9 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
     ("leaders", re.compile(r"领导|召集人|挂帅|包保|督办人|(?:市|县|区|旗|州)长$")),
     ("responsible", re.compile(r"责任人|负责人|承办人|经办人|工作组长|组长$")),
     ("lead_units", re.compile(r"(?:牵头|责任|主责|主办|承办|主体|实施|负责|主管)(?:单位|部门|科室|机构)|责任主体|^牵头$|^主责$")),
-    ("deadline", re.compile(r"时限|时间节点|完成时间|截止|期限|办结时间|完成时段|时间安排|进度安排|时间要求")),
+    ("deadline", re.compile(r"时限|时间节点|完成时间|截止|期限|办结时间|完成时段|时间安排|进度安排|时间要求|时间进度")),
     ("task", re.compile(r"目标任务|工作任务|重点任务|具体任务|主要任务|任务内容|任务|工作内容|主要内容|具体事项|"
-                        r"工作措施|具体措施|主要措施|措施|工作目标|目标要求|工作要求|内容|举措")),
+                        r"工作措施|具体措施|主要措施|措施|工作目标|目标要求|工作要求|内容|举措|目标")),
     ("name", re.compile(r"项目名称|名称|项目|收入项目|事项")),
     ("group", re.compile(r"工作组|组别|类别|分类|领域|板块|类型")),
 )
@@ -114,6 +114,12 @@ def classify_columns(table: Table) -> _Columns:
                 setattr(cols, role, i)
         else:
             getattr(cols, role).append(i)
+    if len(cols.lead_units) > 1 and not cols.coop_units:
+        # "牵头单位 | 责任单位" side by side: the second names the units that take part
+        names = [_fold(table.header[i]) for i in cols.lead_units]
+        if any("牵头" in n for n in names):
+            cols.coop_units = [i for i, n in zip(cols.lead_units, names) if "牵头" not in n]
+            cols.lead_units = [i for i, n in zip(cols.lead_units, names) if "牵头" in n]
     if cols.task is None and cols.name is None and cols.group is None:
         # the first wordy column that is not a duty column holds the task
         duty = set(cols.leaders + cols.lead_units + cols.coop_units + cols.responsible + cols.deadline)

@@ -30,7 +30,7 @@ _PLACE = re.compile(r"^(.{2,8}?(?:市|县|区|旗))(?:人民政府|政府)")
 
 
 def place_of(resolved: ResolvedGazette) -> str:
-    """The county the gazette speaks for, from its issuers ("汨罗市人民政府" -> "汨罗市")."""
+    """The county the gazette speaks for, from its issuers ("青山县人民政府" -> "青山县")."""
     places = Counter()
     for doc in resolved.gazette.documents:
         match = _PLACE.match(doc.issuer or "") or _PLACE.match(doc.title or "")

@@ -1,7 +1,7 @@
 """Split a gazette's text into documents: numbered documents and meeting records.
 
 A numbered document starts at its 文号 standing on a line of its own
-("汨政办函〔2025〕12号"); a number cited inside running text is not a start.
+("青政办函〔2025〕12号"); a number cited inside running text is not a start.
 A meeting record starts at the short header above the sentence
 "<date>，<chair>主持召开…第N次常务会议". A single notice copied from a website
 (title first, 文号 after it, page chrome around) is one document too.

@@ -9,8 +9,8 @@ note = "misprint in the table of annex 2"
 [[person.keep_apart]]     # forbid: never merge these names
 names = ["李强", "李磊"]
 
-[[person.homonym]]        # the name in these documents is a second person (key "周雄~2")
-name = "周雄"
+[[person.homonym]]        # the name in these documents is a second person (key "王明~2")
+name = "王明"
 documents = ["青政人〔2025〕3号"]
 
 [[unit.merge]]
@@ -18,7 +18,7 @@ canonical = "县发改局"
 variants = ["县发展改革委"]
 
 [[unit.keep_apart]]
-names = ["飞地园管理中心", "飞地园管理办公室"]
+names = ["产业园管理中心", "产业园管理办公室"]
 ```
 """
 from __future__ import annotations

@@ -3,13 +3,13 @@
 1. **Cast.** Names learned from places that name exactly one person or print names
    without layout spaces: personnel notices, title lines, 出席 lines, "X同志牵头" phrases,
    unspaced names in lists.
-2. **Layout spaces.** A string such as ``张 峰 湛 益`` or ``杨 盛 向恩泽`` is split into
+2. **Layout spaces.** A string such as ``王 明 李 四`` or ``赵 刚 欧阳华`` is split into
    people by choosing the segmentation that best fits the cast; unknown names fall back on
    the shape of Chinese names (two or three characters; a lone character joins its neighbour).
 3. **Misprints.** A rare name (printed at most twice) one character off a better-attested
    name with the same surname, in the same role and beside the same companions (or with the
    same unit), is mapped to it, with an Alias and a ResolutionDecision carrying both evidences.
-   Names of different length never merge (周雄 / 周雄伟), nor do names printed side by side.
+   Names of different length never merge (王明 / 王明亮), nor do names printed side by side.
 4. **Homonyms.** One name seen with two different units outside one personnel notice is
    flagged doubtful and kept as one node; where the same list names it twice with different
    units the second person gets the key ``name~2``.
@@ -118,7 +118,7 @@ def _group_score(name: str, cast: Counter) -> float:
 
 
 def split_names(written: str, cast: Counter) -> list[str]:
-    """People in a string as printed: "张 峰 湛 益" -> ["张峰", "湛益"], "杨 盛 向恩泽" -> ["杨盛", "向恩泽"]."""
+    """People in a string as printed: "王 明 李 四" -> ["王明", "李四"], "赵 刚 欧阳华" -> ["赵刚", "欧阳华"]."""
     text = (written or "").strip()
     if not text:
         return []
@@ -150,7 +150,7 @@ def split_names(written: str, cast: Counter) -> list[str]:
 
 
 def _split_run(run: str, cast: Counter) -> list[str]:
-    """An unspaced run longer than a name, fully covered by cast names ("杨盛向恩泽"), is split."""
+    """An unspaced run longer than a name, fully covered by cast names ("赵刚欧阳华"), is split."""
     if len(run) <= 4 or not cast:
         return [run]
     n = len(run)

@@ -6,7 +6,7 @@ Rules, in the order they are tried (each merge is a ResolutionDecision with evid
   市/县/区, does not change the unit (县财政局 = 财政局); neither do layout spaces or
   the kind of brackets.
 - ``governing-body``: a town or street and its government are one actor
-  (长乐镇 = 长乐镇政府 = 长乐镇人民政府; 归义街道 = 归义街道办事处; 高新区 = 高新区管委会).
+  (石门镇 = 石门镇政府 = 石门镇人民政府; 东城街道 = 东城街道办事处; 高新区 = 高新区管委会).
 - ``also-named``: ``政府办（金融办）`` is one office with two names; 金融办 is an alias.
 - ``county-prefix``: ``青山高新区`` is ``高新区`` where the latter is printed too.
 - ``branch``: ``<city>市<X>局<county>分局`` is the county's ``<X>分局``, child of the city's bureau.
@@ -15,7 +15,8 @@ Rules, in the order they are tried (each merge is a ResolutionDecision with evid
 - ``short-form``: an abbreviation whose characters appear in order in one longer form with
   the same head and suffix (市场监管局 ⊂ 市场监督管理局, 国资中心 ⊂ 国资服务中心).
 - ``misprint``: a rare form one edit away (a changed, dropped or transposed character) from a
-  common form with the same suffix (楚之晨集团 -> 楚之晟集团, 促贸会 -> 贸促会).
+  common form with the same suffix (青禾晨光集团 printed once -> 青禾晟光集团; 促贸会 -> 贸促会;
+  文广旅局 -> 文广旅体局).
 - ``sub-unit``: ``公安局经侦大队`` is a child of 公安局; 经侦大队 alone is the same sub-unit.
 Collectives (各镇政府, 市直相关单位, 相关镇政府, 街道办 …) are typed as such and only merge
 with other spellings of the same collective, never with a unit.
@@ -117,7 +118,7 @@ def _collective_core(core: str) -> str:
 
 
 def _governed_core(core: str) -> str:
-    """The place a government governs: 长乐镇政府 -> 长乐镇, 高新区管委会 -> 高新区."""
+    """The place a government governs: 石门镇政府 -> 石门镇, 高新区管委会 -> 高新区."""
     text = core.replace("人民政府", "政府")
     for pattern, repl in ((r"^(.+(?:镇|乡))政府$", r"\1"), (r"^(.+街道)(?:办事处|办)$", r"\1"),
                           (r"^(.+(?:区|园))(?:管委会|管理委员会)$", r"\1"), (r"^(.+村)(?:委会|村委会)$", r"\1")):
@@ -371,7 +372,7 @@ class UnitResolver:
                 continue
             v_suffix = suffix_of(n[1])
             if n[1].endswith("政府") and n[1][:-2] + "镇" in cores and not n[1].endswith(("镇政府", "乡政府")):
-                join(uf.find(cores[n[1][:-2] + "镇"]), n, "misprint-drop")  # 长乐政府: 镇 dropped
+                join(uf.find(cores[n[1][:-2] + "镇"]), n, "misprint-drop")  # 石门政府: 镇 dropped
                 continue
             if not v_suffix:
                 continue

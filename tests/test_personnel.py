@@ -1,0 +1,158 @@
+"""Appointments and removals -> PersonnelChange facts (invented 青山县 notices)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.evaluate import score_facts
+from kg.extract.personnel import extract_personnel
+from kg.ingest import read_source, source_from_string, split_documents
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "data" / "miluo-gazette-2025-01.txt"
+SEED_GOLD = SHARED / "gold" / "miluo-gazette-2025-01.json"
+
+
+def notice(body: str, title: str = "青山县人民政府关于王明等同志职务任免的通知", doc_no: str = "青政人〔2025〕7号") -> str:
+    return (f"{doc_no}\n\n{title}\n\n各乡镇人民政府，县直各单位：\n\n经县人民政府研究决定：\n\n"
+            f"{body}\n\n青山县人民政府\n\n2025年4月2日\n")
+
+
+def changes(text: str):
+    gazette = split_documents(source_from_string(text))
+    assert len(gazette.documents) == 1
+    facts = extract_personnel(gazette.documents[0])
+    for f in facts:  # every evidence is an exact span of the source
+        assert gazette.source.text[f.evidence.start:f.evidence.end] == f.evidence.text
+    return facts
+
+
+def rows(facts):
+    return [(f.person.replace(" ", ""), f.action, f.post, f.female, f.probation) for f in facts]
+
+
+def test_appoint_and_remove_with_female_and_probation():
+    facts = changes(notice("王明同志任县财政局副局长；\n\n李 芳（女）同志任县教育局局长（试用期一年）；\n\n"
+                           "免去赵强同志县水利局副局长职务。"))
+    assert rows(facts) == [
+        ("王明", "appoint", "县财政局副局长", False, False),
+        ("李芳", "appoint", "县教育局局长", True, True),
+        ("赵强", "remove", "县水利局副局长", False, False),
+    ]
+    assert {f.date for f in facts} == {"2025-04-02"}  # the notice's signing date
+    assert facts[1].person == "李 芳"  # the name as printed, layout space kept
+    assert facts[2].evidence.text == "免去赵强同志县水利局副局长职务"
+
+
+def test_appoint_then_remove_in_one_sentence_gives_two_changes():
+    facts = changes(notice("孙丽（女）同志任县住房和城乡建设局副局长（试用期一年），免去其县住房和城乡建设事务中心主任职务；"))
+    assert rows(facts) == [
+        ("孙丽", "appoint", "县住房和城乡建设局副局长", True, True),
+        # the removal takes the （女） of the sentence and never the probation
+        ("孙丽", "remove", "县住房和城乡建设事务中心主任", True, False),
+    ]
+    assert facts[0].evidence == facts[1].evidence
+
+
+def test_several_posts_for_one_person():
+    facts = changes(notice("张伟同志任县财政局党组成员、副局长，兼任县国资中心主任；"))
+    assert rows(facts) == [
+        ("张伟", "appoint", "县财政局党组成员", False, False),
+        ("张伟", "appoint", "县财政局副局长", False, False),  # a bare office is at the unit before it
+        ("张伟", "appoint", "县国资中心主任", False, False),
+    ]
+
+
+def test_removal_of_several_posts_and_leading_county_name_kept():
+    facts = changes(notice("免去陈刚同志青山县自然资源行政执法大队大队长、县自然资源局党组成员职务。"))
+    assert rows(facts) == [
+        ("陈刚", "remove", "青山县自然资源行政执法大队大队长", False, False),
+        ("陈刚", "remove", "县自然资源局党组成员", False, False),
+    ]
+
+
+def test_other_counties_phrasings():
+    facts = changes(notice("任命刘洋为县审计局局长；\n免去周敏的县审计局副局长职务；\n"
+                           "吴涛不再担任县交通运输局副局长职务；\n聘任郑云为县人民医院副院长；\n"
+                           "提名冯军为县统计局局长人选；\n解聘何平的县疾控中心副主任职务。"))
+    assert rows(facts) == [
+        ("刘洋", "appoint", "县审计局局长", False, False),
+        ("周敏", "remove", "县审计局副局长", False, False),
+        ("吴涛", "remove", "县交通运输局副局长", False, False),
+        ("郑云", "appoint", "县人民医院副院长", False, False),
+        ("冯军", "appoint", "县统计局局长", False, False),
+        ("何平", "remove", "县疾控中心副主任", False, False),
+    ]
+
+
+def test_removal_without_tongzhi_or_de_splits_name_from_post():
+    facts = changes(notice("免去韩雪县林业局副局长职务；\n免去欧阳明县财政局局长职务。"))
+    assert rows(facts) == [
+        ("韩雪", "remove", "县林业局副局长", False, False),
+        ("欧阳明", "remove", "县财政局局长", False, False),
+    ]
+
+
+def test_header_lists_and_probation_for_all():
+    facts = changes(notice("任命：\n\n王明为县发改局副局长；\n\n李四为县商务局局长；\n\n免去：\n\n赵强的县水利局副局长职务。\n\n"
+                           "以上任职人员试用期一年。"))
+    assert rows(facts) == [
+        ("王明", "appoint", "县发改局副局长", False, True),
+        ("李四", "appoint", "县商务局局长", False, True),
+        ("赵强", "remove", "县水利局副局长", False, False),
+    ]
+
+
+def test_ascii_punctuation_and_traditional_characters():
+    facts = changes(notice("王明同志任县财政局副局长(试用期一年);\n李芳(女)同志任县教育局局长;\n"
+                           "張偉同志任县財政局副局長，免去其县稅務局副局長職務。"))
+    assert rows(facts) == [
+        ("王明", "appoint", "县财政局副局长", False, True),
+        ("李芳", "appoint", "县教育局局长", True, False),
+        ("張偉", "appoint", "县財政局副局長", False, False),
+        ("張偉", "remove", "县稅務局副局長", False, False),
+    ]
+
+
+def test_single_notice_pasted_from_a_web_page():
+    text = ("首页 > 政务公开 > 人事信息\n发布时间：2025-04-03 来源：云溪市人民政府\n"
+            "云溪市人民政府关于黄磊等同志职务任免的通知\n云政人〔2025〕3号\n各区人民政府，市直各单位：\n"
+            "黄磊同志任市城管局副局长；\n免去马超同志市城管局副局长职务。\n"
+            "云溪市人民政府\n2025年4月3日\n【打印】【关闭】\n")
+    facts = changes(text)
+    assert rows(facts) == [("黄磊", "appoint", "市城管局副局长", False, False),
+                           ("马超", "remove", "市城管局副局长", False, False)]
+    assert facts[0].doc_no == "云政人〔2025〕3号" and facts[0].date == "2025-04-03"
+
+
+def test_group_roles_are_not_personnel_changes():
+    text = notice("一、组成人员\n\n成立由县政府办副主任王明任召集人，李四、张三同志任办公室主任，县发改局主要负责同志任副召集人。",
+                  title="青山县人民政府办公室关于成立招商工作专班的通知", doc_no="青政办函〔2025〕9号")
+    assert changes(text) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("任免去同志为职务的（女）试用期一年，；。：王李张县局长副主任 \n聘命不再担")), max_size=80))
+def test_never_raises_on_odd_input(body):
+    text = notice(body)
+    gazette = split_documents(source_from_string(text))
+    for doc in gazette.documents:
+        for fact in extract_personnel(doc):
+            assert fact.action in ("appoint", "remove")
+            assert gazette.source.text[fact.evidence.start:fact.evidence.end] == fact.evidence.text
+
+
+def test_seed_gazette_scores():
+    gazette = split_documents(read_source(SEED))
+    predicted = [
+        {"doc_no": f.doc_no, "date": f.date, "person": f.person.replace(" ", ""), "action": f.action,
+         "post": f.post, "female": f.female, "probation": f.probation}
+        for doc in gazette.documents for f in extract_personnel(doc)
+    ]
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    scores = score_facts({"schema": "gazette-facts/1", "source": gold["source"], "personnel_changes": predicted}, gold)
+    assert scores["personnel"].f1 >= 0.97
+    assert scores["personnel.attrs"].f1 >= 0.97
