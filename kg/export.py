@@ -121,7 +121,8 @@ def entity_network(quads):
     network = nx.DiGraph()
     for node in nodes:
         found = labels.get(node, {})
-        label = next((sorted(found[p])[0] for p in LABEL_PREDICATES if p in found), str(node).rsplit("/", 1)[-1])
+        # a fact node without a label (an appointment, a target) is named by its readable IRI path
+        label = next((sorted(found[p])[0] for p in LABEL_PREDICATES if p in found), compact(str(node)))
         classes = sorted(compact(str(c)) for c in types[node])
         attrs = {"label": label, "class": classes[0], "classes": " ".join(classes), "iri": str(node)}
         if node in leadership:

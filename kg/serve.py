@@ -184,11 +184,24 @@ def answer_query(store, sparql: str, limit: int) -> Answer:
     return Answer("select", variables=variables, bindings=rows, truncated=truncated)
 
 
+_PREFIX_LINES = SPARQL_PREFIXES.count("\n")
+_LINE = re.compile(r"\b(line[: ]\s*)(\d+)")  # rdflib: "(line:12, col:1)"
+_AT = re.compile(r"\berror at (\d+):")  # Oxigraph: "error at 12:1: …"
+
+
+def _client_message(err: Exception) -> str:
+    """An engine's error, with line numbers counted in the client's query (not our prefixes)."""
+    text = _LINE.sub(lambda m: f"{m.group(1)}{max(1, int(m.group(2)) - _PREFIX_LINES)}", str(err))
+    text = _AT.sub(lambda m: f"error at {max(1, int(m.group(1)) - _PREFIX_LINES)}:", text)
+    text = re.sub(r"\(at char \d+\),?\s*", "", text)
+    return f"{type(err).__name__}: {text}"
+
+
 def _worker(store, sparql: str, limit: int, conn) -> None:
     try:
         conn.send(("ok", answer_query(store, sparql, limit)))
     except Exception as err:  # noqa: BLE001 - every engine error becomes a 400 for the client
-        conn.send(("error", f"{type(err).__name__}: {err}"))
+        conn.send(("error", _client_message(err)))
     finally:
         conn.close()
 

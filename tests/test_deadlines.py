@@ -27,6 +27,9 @@ from kg.extract.deadlines import find_deadlines, parse_deadline
     ("年内完成", "2025-12-31"),
     ("4.年前完成路面工程", "2025-12-31"),
     ("2月底前", "2025-02-28"),
+    ("2025.6.30", "2025-06-30"),  # table cells
+    ("2025-09", "2025-09-30"),
+    ("2025/12/31前", "2025-12-31"),
 ])
 def test_phrases_of_the_genre(text, expected):
     assert parse_deadline(text, 2025) == expected

@@ -373,6 +373,73 @@ def test_a_roster_of_a_committee_in_other_layouts():
     assert group.office == "县市场监管局"
 
 
+LATER_SENTENCES = """青政办发〔2025〕12号
+
+青山县人民政府办公室
+关于成立青山县创建全国文明城市工作领导小组的通知
+
+各乡镇人民政府，县直各单位：
+
+为扎实推进创建工作，县人民政府决定成立青山县创建全国文明城市工作领导小组。领导小组组长由县长王明担任，副组长由副县长李国华、张伟担任，成员由县委宣传部、县文明办、县住建局主要负责同志组成。领导小组下设办公室，办公室设在县文明办，办公室主任由县文明办主任赵建军兼任。
+
+一、增补人员
+
+副组长：钱文斌 县政府办主任  孙海燕 县住建局局长
+
+青山县人民政府办公室
+2025年4月3日
+"""
+
+
+def test_roles_stated_after_the_founding_sentence_and_two_people_on_one_line():
+    (group,) = groups_of(LATER_SENTENCES)
+    assert group.name == "青山县创建全国文明城市工作领导小组"
+    assert set(people(group)) == {
+        ("王明", "组长", "县长"),
+        ("李国华", "副组长", "副县长"),
+        ("张伟", "副组长", None),
+        ("赵建军", "办公室主任", "县文明办主任"),
+        ("钱文斌", "副组长", "县政府办主任"),
+        ("孙海燕", "副组长", "县住建局局长"),
+    }
+    assert group.member_units == ("县委宣传部", "县文明办", "县住建局")
+    assert group.office == "县文明办"
+
+
+TITLES_IN_PROSE = """青政发〔2025〕9号
+
+青山县人民政府
+关于印发《青山县创建国家卫生县城工作方案》的通知
+
+各乡镇人民政府，县直各单位：
+
+一、组织领导
+
+成立以县委副书记、县长王明为组长，县委常委、常务副县长李国华为常务副组长，各乡镇乡镇长、县直相关单位主要负责人为成员的县创建国家卫生县城工作领导小组。领导小组办公室设在县卫健局，由县卫健局局长张伟兼任办公室主任。
+
+成立县防汛抗旱指挥部，由县长王明任指挥长，副县长赵建军任常务副指挥长，县水利局、县应急管理局主要负责人任副指挥长，县委宣传部和县气象局主要负责人为成员。
+
+青山县人民政府
+2025年5月1日
+"""
+
+
+def test_titles_printed_before_names_in_prose():
+    groups = groups_of(TITLES_IN_PROSE)
+    health = only(groups, "卫生县城")
+    assert people(health) == [
+        ("王明", "组长", "县委副书记、县长"),
+        ("李国华", "常务副组长", "县委常委、常务副县长"),
+        ("张伟", "办公室主任", "县卫健局局长"),
+    ]
+    assert health.member_units == ("各乡镇", "县直相关单位")  # collectives kept as written
+    assert health.office == "县卫健局"
+    flood = only(groups, "指挥部")
+    assert [(m.person, m.role) for m in flood.members] == [
+        ("王明", "指挥长"), ("赵建军", "常务副指挥长"), (None, "副指挥长"), (None, "副指挥长")]
+    assert flood.member_units == ("县委宣传部", "县气象局")  # split on 和
+
+
 TASKS_ONLY = """青政办函〔2025〕5号
 
 青山县人民政府办公室

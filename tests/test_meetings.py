@@ -182,6 +182,69 @@ def test_attendance_lines_with_titles():
     assert role(meeting, "recorder") == ["朱琳"]
 
 
+CHAIRED_AFTER = """青山县人民政府第9次常务会议纪要
+
+2025年6月3日下午，青山县人民政府召开第9次常务会议，会议由县长王明主持。
+
+出席：王明、李国华、张伟
+
+列席：
+县发改局周文斌，县财政局吴海燕、郑国强
+政府办：冯晓东、陈红梅
+
+请假：赵建军
+
+一、审议《青山县城区停车管理办法》
+
+会议原则同意该办法。
+
+二、听取县教育局关于秋季学校建设的汇报
+
+青山县人民政府办公室
+2025年6月5日
+"""
+
+
+def test_chair_named_after_the_meeting_and_lists_before_the_agenda():
+    (meeting,) = meetings_of(CHAIRED_AFTER)
+    assert (meeting.date, meeting.number) == ("2025-06-03", 9)
+    assert role(meeting, "chair") == ["王明"]
+    assert role(meeting, "attendee") == ["王明", "李国华", "张伟"]
+    # an unnumbered list line and a "unit：names" line; "请假：" ends the list
+    assert observers(meeting) == [
+        ("周文斌", "县发改局", False), ("吴海燕", "县财政局", False), ("郑国强", "县财政局", False),
+        ("冯晓东", "政府办", False), ("陈红梅", "政府办", False),
+    ]
+    assert [(a.number, a.topic) for a in meeting.agenda] == [
+        (1, "审议《青山县城区停车管理办法》"), (2, "听取县教育局关于秋季学校建设的汇报")]
+
+
+TOPICAL = """关于城区交通整治工作的专题会议纪要
+
+3月12日，副县长李国华在县政府五楼会议室主持召开城区交通整治专题会议，研究部署城区交通整治工作。
+
+参会人员：李国华 王明 张伟
+
+列席：县公安局交警大队 周志刚，县城管局副局长吴丽娟
+
+记录人：县政府办 朱琳
+
+青山县人民政府办公室
+2025年3月14日
+"""
+
+
+def test_a_pasted_topical_meeting_without_number_or_year():
+    (meeting,) = meetings_of(TOPICAL)
+    assert meeting.number is None
+    assert meeting.kind.endswith("专题会议")
+    assert meeting.date == "2025-03-12"  # the year of the minutes' issue
+    assert role(meeting, "chair") == ["李国华"]
+    assert role(meeting, "attendee") == ["李国华", "王明", "张伟"]  # names separated by spaces
+    assert observers(meeting) == [("周志刚", "县公安局交警大队", False), ("吴丽娟", "县城管局", False)]
+    assert role(meeting, "recorder") == ["朱琳"]
+
+
 def test_a_notice_that_mentions_a_meeting_is_not_a_meeting_record():
     text = """青政办函〔2025〕6号
 

@@ -182,6 +182,23 @@ def test_lead_and_duty_columns_side_by_side():
     assert [m.date for m in task.milestones] == ["2025-03-31", "2025-09-30"]
 
 
+def test_two_category_columns_carried_down():
+    text = NOTICE_HEAD.format(doc_no="桃政办发〔2025〕12号", issuer="桃源县人民政府办公室",
+                              title="桃源县2025年乡村振兴重点任务") + (
+        "序号\t类别\t项目\t工作任务\t牵头单位\t配合单位\n"
+        "1\t产业振兴\t特色农业\t新增茶园2000亩。\t县农业农村局\t各乡镇\n"
+        "2\t\t\t培育龙头企业3家。\t县农业农村局\t县商务局\n"
+        "3\t\t农村电商\t建设电商服务站10个。\t县商务局\t县邮政公司\n"
+        "4\t生态振兴\t人居环境\t完成改厕1500户。\t县农业农村局\t县卫健局\n")
+    _, doc = one_document(text)
+    tasks = by_ref(extract_table_tasks(doc))
+    assert tasks["1"].category == ("产业振兴", "特色农业")
+    assert tasks["2"].category == ("产业振兴", "特色农业")
+    assert tasks["3"].category == ("产业振兴", "农村电商")
+    assert tasks["4"].category == ("生态振兴", "人居环境")
+    assert tasks["3"].coop_units == ("县邮政公司",)
+
+
 LIVELIHOOD = NOTICE_HEAD.format(doc_no="白政办函〔2025〕5号", issuer="白沙县人民政府办公室",
                                 title="2025年度民生实事任务分解表") + (
     "序号\t項目\t目標任務\t牽頭領導\t牽頭單位\t配合單位\n"
@@ -281,6 +298,12 @@ def test_cells_helpers():
     assert split_milestones("完成设计；推进施工", 2025) == []
     assert [m.date for m in split_milestones("3月底前完成设计；6月底前开工；年底完工", 2025)] == [
         "2025-03-31", "2025-06-30", "2025-12-31"]
+    two_parts = split_milestones("一期工程： 1.3月底前完成设计； 2.6月底前开工。 二期工程： 1.9月底前完成设计； 2.年底开工。", 2025)
+    assert [(m.date, m.text) for m in two_parts] == [
+        ("2025-03-31", "3月底前完成设计"), ("2025-06-30", "6月底前开工"),
+        ("2025-09-30", "9月底前完成设计"), ("2025-12-31", "年底开工")]
+    assert [m.text for m in split_milestones("（1）3月底前完成设计；（2）6月底前开工", 2025)] == [
+        "3月底前完成设计", "6月底前开工"]
 
 
 def test_registered_and_never_raises_on_a_document_without_tables():

@@ -108,7 +108,8 @@ def span_of(text: str, needle: str) -> Span:
 def hand_made_facts(text: str) -> ExtractedFacts:
     """One fact of every kind, as the extractors would report them."""
     s = lambda needle: span_of(text, needle)  # noqa: E731
-    task_line = "（一）2025年6月底前完成青溪河清淤工程。（县水利局牵头，县财政局、各乡镇人民政府配合）"
+    task_line = ("（一）2025年6月底前完成青溪河清淤工程。"
+                 "（县水利局牵头，县财政局、各乡镇人民政府配合）")
     return ExtractedFacts(
         personnel=[
             PersonnelChange(PERSONNEL, "王明", "appoint", "县水利局局长", "2025-02-08", False, True,
@@ -120,10 +121,10 @@ def hand_made_facts(text: str) -> ExtractedFacts:
         ],
         titles=[TitleMention(GROUP_DOC, "赵刚", "副县长", "组长", s("组  长：赵刚  副县长"))],
         tasks=[
-            TaskAssignment(GROUP_DOC, "（一）", "2025年6月底前完成青溪河清淤工程。", ("赵刚",), ("县水利局",),
-                           ("县财政局", "各乡镇人民政府"), ("孙伟",), "2025-06-30", s(task_line),
-                           category=("主要任务",), milestones=(Milestone("2025-06-30", "完成青溪河清淤工程"),),
-                           shape="paren"),
+            TaskAssignment(GROUP_DOC, "（一）", "2025年6月底前完成青溪河清淤工程。", ("赵刚",),
+                           ("县水利局",), ("县财政局", "各乡镇人民政府"), ("孙伟",), "2025-06-30",
+                           s(task_line), category=("主要任务",),
+                           milestones=(Milestone("2025-06-30", "完成青溪河清淤工程"),), shape="paren"),
         ],
         targets=[Target(GROUP_DOC, "县发改局", "河道整治投资", 8000.0, "万元",
                         s("（二）全年完成河道整治投资8000万元。（县发改局牵头）"))],
@@ -132,8 +133,8 @@ def hand_made_facts(text: str) -> ExtractedFacts:
             (GroupMember("赵刚", "组长", "副县长", s("组  长：赵刚  副县长")),
              GroupMember("孙伟", "副组长", "县水利局局长", s("副组长：孙伟  县水利局局长")),
              GroupMember(None, "成员", "县财政局副局长", s("成  员：钱进  县财政局副局长"))),
-            ("县水利局", "县财政局", "各乡镇人民政府"), s("工作专班成员单位为县水利局、县财政局、县自然资源局和各乡镇人民政府。"),
-            office="县水利局")],
+            ("县水利局", "县财政局", "各乡镇人民政府"),
+            s("工作专班成员单位为县水利局、县财政局、县自然资源局和各乡镇人民政府。"), office="县水利局")],
         meetings=[Meeting(
             MINUTES, "常务会议", 5, "2025-03-02",
             (MeetingParticipant("周强", "chair", None, s("县长周强主持召开")),
@@ -209,8 +210,11 @@ def test_ontology_header_and_alignment_with_org_foaf_prov_and_web_annotation():
     assert is_a(GZ.MeetingRecord, GZ.Document)
     assert is_a(GZ.WorkingGroup, ORG.Organization)
     assert is_a(GZ.Collective, FOAF.Group)
-    assert is_a(GZ.Appointment, GZ.PersonnelChange) and is_a(GZ.Removal, PROV.Activity)
-    assert is_a(GZ.Meeting, PROV.Activity)
+    # Changes and meetings are the documents' statements of events, derived from them:
+    # prov:Entity (PROV-O makes Entity and Activity disjoint, and prov:wasDerivedFrom needs an Entity).
+    assert is_a(GZ.Appointment, GZ.PersonnelChange) and is_a(GZ.Removal, PROV.Entity)
+    assert is_a(GZ.Meeting, PROV.Entity)
+    assert not is_a(GZ.Meeting, PROV.Activity) and not is_a(GZ.PersonnelChange, PROV.Activity)
     assert is_a(GZ.UnitMembership, ORG.Membership)
     assert (GZ.quote, RDFS.subPropertyOf, URIRef(OA + "exact")) in ontology
     assert (GZ.hasMembership, OWL.inverseOf, ORG.organization) in ontology

@@ -37,6 +37,8 @@ _MONTH_DAY = re.compile(
 _QUARTER = re.compile(_YEAR + rf"(?:第\s*)?(?P<q>[一二三四1-4１-４])\s*季度(?:\s*末)?")
 # 年前 is "before the year is out" in a plan's steps; "三年前" (three years ago) is not
 _HALF = re.compile(_YEAR + r"(?P<half>上半年|下半年|年中|年底|年末|年内|年初|(?<![0-9０-９〇零一二两三四五六七八九十几多数去今明前])年前)")
+# table cells: "2025.6.30", "2025-06", "2025/9"
+_DOTTED = re.compile(r"(?<![\d.．])(?P<year>20\d{2})\s*[.．\-/]\s*(?P<month>\d{1,2})(?:\s*[.．\-/]\s*(?P<day>\d{1,2}))?(?![\d.．])")
 # "2026年底" / "2026年末": the year word doubles as the 年 of 年底
 _YEAR_END = re.compile(rf"(?P<year>{_NUM})\s*年\s*(?P<half>底|末|内)")
 
@@ -64,7 +66,7 @@ def _date_of(match: re.Match, kind: str, year: int | None) -> str | None:
     y = _year_of(match, year)
     if y is None:
         return None
-    if kind == "md":
+    if kind in ("md", "dotted"):
         month = _number(match.group("month"))
         if month is None or not 1 <= month <= 12:
             return None
@@ -72,7 +74,7 @@ def _date_of(match: re.Match, kind: str, year: int | None) -> str | None:
         if match.group("day"):
             day = _number(match.group("day"))
             return _iso(y, month, day) if day is not None else None
-        part = match.group("part")
+        part = match.groupdict().get("part")
         day = {"上旬": 10, "中旬": 20, "初": 10, "中": 15}.get(part or "", last)
         return _iso(y, month, day)
     if kind == "q":
@@ -96,7 +98,7 @@ def find_deadlines(text: str, year: int | None) -> list[tuple[int, int, str]]:
         return []
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in (("md", _MONTH_DAY), ("q", _QUARTER), ("half", _YEAR_END), ("half", _HALF)):
+    for kind, pattern in (("dotted", _DOTTED), ("md", _MONTH_DAY), ("q", _QUARTER), ("half", _YEAR_END), ("half", _HALF)):
         for match in pattern.finditer(text):
             a, b = match.span()
             if any(a < e and s < b for s, e in taken):

@@ -27,7 +27,7 @@ Shapes handled (general grammar of the genre only):
 
 A role held by a post rather than a named person gives ``GroupMember(person=None,
 title=<the post as printed>)``. A group without a printed name is named from the
-document's title ("有色金属产业集群高质量发展工作专班") or its heading ("金融工作组").
+document's title ("竹木产业高质量发展工作专班") or its heading ("金融工作组").
 """
 from __future__ import annotations
 
@@ -69,19 +69,22 @@ def _spaced(word: str) -> str:
 
 
 _LABEL = "|".join(_spaced(w) for w in sorted(PERSON_ROLES + UNIT_LABELS, key=len, reverse=True))
-_LABEL_LINE = re.compile(rf"^[ \u3000\t]*(?P<label>{_LABEL})[ \u3000\t]*(?:：|\t+)[ \u3000\t]*(?P<rest>.*?)[ \u3000\t；。，]*$")
+_LABEL_LINE = re.compile(
+    rf"^[ \u3000\t]*(?P<label>{_LABEL})[ \u3000\t]*(?:：|\t+)[ \u3000\t]*(?P<rest>.*?)[ \u3000\t；。，]*$"
+)
 _ANY_LABEL = re.compile(r"^[ \u3000\t]*[\u4e00-\u9fff ]{1,10}：")
 _PROSE_ROLE = "|".join(re.escape(w) for w in sorted(PERSON_ROLES + ("成员单位",), key=len, reverse=True))
 
 # Outline headings: 一、 （一） 1. （1） ①, with the rank of each style.
 _HEADING = re.compile(
     r"^[ \u3000]*(?:(?P<r1>[一二三四五六七八九十]{1,3}[ \u3000]*[、.．])|(?P<r2>（[ \u3000]*[一二三四五六七八九十]{1,3}[ \u3000]*）)"
-    r"|(?P<r3>\d{1,2}[ \u3000]*[.．、](?!\d))|(?P<r4>（[ \u3000]*\d{1,2}[ \u3000]*）)|(?P<r5>[①-⑳]))[ \u3000]*(?P<text>.*?)[ \u3000]*$"
+    r"|(?P<r3>\d{1,2}[ \u3000]*[.．、](?!\d))|(?P<r4>（[ \u3000]*\d{1,2}[ \u3000]*）)|(?P<r5>[①-⑳]))"
+    r"[ \u3000]*(?P<text>.*?)[ \u3000]*$"
 )
 
 # How a post ends (an office or rank word), and what may stand before it.
 POST_CORE = (
-    r"(?:常委|委员|副书记|书记|市长|县长|区长|州长|镇长|乡长|旗长|局长|处长|科长|股长|所长|站长|馆长|院长|校长|行长|"
+    r"(?:常委|委员|副书记|书记|市长|县长|区长|州长|乡镇长|镇长|乡长|旗长|局长|处长|科长|股长|所长|站长|馆长|院长|校长|行长|"
     r"社长|部长|主任|主席|秘书长|会长|理事长|董事长|总经理|经理|检察长|庭长|大队长|队长|团长|政委|教导员|调研员|"
     r"巡视员|督学|参谋|助理|干事|专员|总监|总工程师|工程师|主任科员|科员|指挥长|负责人|负责同志|同志|领导|专干|"
     r"干部|代表)"
@@ -197,7 +200,8 @@ def spaced_name_run(text: str) -> bool:
     resolve stage to split."""
     tokens = text.split()
     return (len(tokens) >= 2 and all(re.fullmatch(r"[\u4e00-\u9fff]{1,3}", t) for t in tokens)
-            and 4 <= len(squeeze(text)) <= 12 and looks_like_name(tokens[0] + (tokens[1] if len(tokens[0]) == 1 else ""))
+            and 4 <= len(squeeze(text)) <= 12
+            and looks_like_name(tokens[0] + (tokens[1] if len(tokens[0]) == 1 else ""))
             and not _NOT_A_NAME_END.search(squeeze(text)) and not _ENDS_WITH_POST.search(squeeze(text)))
 
 
@@ -357,10 +361,12 @@ def _holders(view: _View, a: int, b: int, seps: str = "、，；") -> list[_Hold
 
 @dataclass
 class _Draft:
-    name: str | None
-    generic_noun: str | None
+    """A group being read: its name, evidence so far, members and units."""
+
+    name: str
     evidence: Span
-    rank: int | None = None
+    rank: int | None = None  # outline rank of the heading that names it
+    heading_named: bool = False  # named by a heading that ends in a group word
     members: list[GroupMember] = field(default_factory=list)
     units: list[str] = field(default_factory=list)
     office: str | None = None
@@ -511,13 +517,8 @@ def _founding(doc: Document, view: _View, s_a: int, s_b: int, v_a: int, v_b: int
     name = view.text(name_a, noun_end)
     if not name or "，" in name:
         return None
-    noun_word = re.search(rf"{GROUP_NOUN}$", squeeze(norm[name_a:noun_end]))
     generic = _is_generic(name)
-    draft = _Draft(
-        name=_descriptive_name(doc, generic) if generic else name,
-        generic_noun=generic or (noun_word.group(0) if noun_word else None),
-        evidence=view.span(s_a, s_b),
-    )
+    draft = _Draft(name=_descriptive_name(doc, generic) if generic else name, evidence=view.span(s_a, s_b))
     if prefix_roles:
         _prose_clause(draft, view, *prefix_roles)
     if role_region:
@@ -651,7 +652,7 @@ def _block_groups(doc: Document, lines: list[_View], named: list[_Draft]) -> lis
         if current is not None and (current.members or current.units):
             # labelled lines make a group under a heading naming one, in a notice founding one,
             # or when they name a group's leaders (组长, 召集人 …)
-            if strong or current.generic_noun == "heading-noun" or titled:
+            if strong or current.heading_named or titled:
                 drafts.append(current)
         current = None
 
@@ -675,28 +676,60 @@ def _block_groups(doc: Document, lines: list[_View], named: list[_Draft]) -> lis
                 strong = True
             r_a, r_b = m.start("rest"), m.end("rest")
             _block_line(current, line, label, r_a, r_b)
-            current.evidence = _widen(current.evidence, line.span(0, len(line.norm)))
+            current.evidence = _cover(current.evidence, line.span(0, len(line.norm)))
             continue
         if current is not None and role is not None:
             holders = _continuation(line, role, was_spill)
             if holders is not None:
                 _block_line(current, line, role, 0, len(line.norm), holders)
-                current.evidence = _widen(current.evidence, line.span(0, len(line.norm)))
+                current.evidence = _cover(current.evidence, line.span(0, len(line.norm)))
                 continue
         role = None
     close()
     return drafts
 
 
-def _widen(a: Span, b: Span) -> Span:
-    """A span covering both (its text is filled in by _fix_spans)."""
+def _cover(a: Span, b: Span) -> Span:
+    """A span covering both; its text is filled in from the document at the end (_with_text)."""
     if b.start >= a.start and b.end <= a.end:
         return a
-    return _join_spans(a, b)
-
-
-def _join_spans(a: Span, b: Span) -> Span:
     return Span(min(a.start, b.start), max(a.end, b.end), "")
+
+
+def _people_with_titles(norm: str, a: int, b: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Two or more "NAME TITLE" pairs on one line ("张三 县政府办主任  李四 县住建局局长"), else []."""
+    tokens = [(a + m.start(), a + m.end()) for m in re.finditer(r"[^ \u3000\t]+", norm[a:b])]
+    pairs, i = [], 0
+    while i < len(tokens):
+        name = None
+        for width in (1, 2):  # a name may be broken by a layout space ("李 洋")
+            if i + width <= len(tokens) and all(q - p <= 3 for p, q in tokens[i:i + width]):
+                candidate = (tokens[i][0], tokens[i + width - 1][1])
+                if _is_name(norm[candidate[0]:candidate[1]]):
+                    name = candidate
+                    break
+        if name is None:
+            return []
+        i += width
+        t_start = i
+        while i < len(tokens) and not _starts_a_name(norm, tokens, i):
+            i += 1
+        if i == t_start:
+            return []
+        title = (tokens[t_start][0], tokens[i - 1][1])
+        if not (_ENDS_WITH_POST.search(squeeze(norm[title[0]:title[1]]))
+                or _ENDS_WITH_UNIT.search(squeeze(norm[title[0]:title[1]]))):
+            return []
+        pairs.append((name, title))
+    return pairs if len(pairs) >= 2 else []
+
+
+def _starts_a_name(norm: str, tokens: list[tuple[int, int]], i: int) -> bool:
+    p, q = tokens[i]
+    if q - p <= 3 and _is_name(norm[p:q]):
+        return True
+    return (q - p == 1 and i + 1 < len(tokens) and tokens[i + 1][1] - tokens[i + 1][0] <= 2
+            and _is_name(norm[p:tokens[i + 1][1]]))
 
 
 def _block_line(draft: _Draft, line: _View, label: str, a: int, b: int, holders: list[_Holder] | None = None) -> None:
@@ -705,7 +738,12 @@ def _block_line(draft: _Draft, line: _View, label: str, a: int, b: int, holders:
         draft.add_units(_unit_names(line, a, b))
         return
     if holders is None:
-        # one person with a title after the name ("李亚江 市委常委、副市长") or a list
+        several = _people_with_titles(line.norm, a, b)
+        if several:
+            for name, title in several:
+                draft.add_member(GroupMember(line.text(*name), label, line.text(*title), evidence))
+            return
+        # one person with a title after the name ("王明 县委常委、副县长") or a list
         split = split_name_and_title(line.norm, a, b)
         if split and split[1] is not None:
             name, title = split
@@ -726,15 +764,20 @@ _ORGANISATION_HEADING = re.compile(r"组织|机构|领导|保障|机制|人员|�
 _HEADING_TAIL = re.compile(r"(?:的)?(?:组成人员|人员组成|成员名单|组成|成员|目标责任分解|责任分解|目标任务|任务分解|目标)$")
 
 
+def _parent_of(rank: int, heading_groups: list[_Draft]) -> str | None:
+    """The nearest group above whose heading is of a higher outline rank (1. above ①)."""
+    return next((g.name for g in reversed(heading_groups) if g.rank is not None and g.rank < rank), None)
+
+
 def _new_block_draft(doc: Document, heading, line: _View, named: list[_Draft], heading_groups: list[_Draft]) -> _Draft:
     evidence = line.span(0, len(line.norm))
     if heading is not None:
         rank, text, h_line = heading
-        evidence = _join_spans(h_line.span(0, len(h_line.norm)), evidence)
+        evidence = _cover(h_line.span(0, len(h_line.norm)), evidence)
         head = squeeze(text)
         if _GROUP_NOUN_END.search(head) and not _is_generic(head):
-            parent = next((g.name for g in reversed(heading_groups) if g.rank is not None and g.rank < rank), None)
-            draft = _Draft(name=text.strip(), generic_noun="heading-noun", evidence=evidence, rank=rank, parent=parent)
+            parent = _parent_of(rank, heading_groups)
+            draft = _Draft(name=text.strip(), evidence=evidence, rank=rank, parent=parent, heading_named=True)
             heading_groups.append(draft)
             return draft
     titled = _TITLE_FOUNDING.search(squeeze(doc.title or ""))
@@ -743,32 +786,40 @@ def _new_block_draft(doc: Document, heading, line: _View, named: list[_Draft], h
         head = _HEADING_TAIL.sub("", squeeze(heading[1]))
         if head and not _is_generic(head) and not _ORGANISATION_HEADING.search(head):
             noun = "" if _GROUP_NOUN_END.search(head) else ("组" if head.endswith("工作") else "工作组")
-            draft = _Draft(name=head + noun, generic_noun="heading", evidence=evidence, rank=heading[0])
-            draft.parent = next((g.name for g in reversed(heading_groups) if g.rank is not None and g.rank < heading[0]), None)
+            draft = _Draft(name=head + noun, evidence=evidence, rank=heading[0])
+            draft.parent = _parent_of(heading[0], heading_groups)
             heading_groups.append(draft)
             return draft
     # the group named in a founding sentence above, or in the document's title
-    before = [d for d in named if d.evidence.start < line.offsets[0] and not _is_generic(d.name or "")]
+    before = [d for d in named if d.evidence.start < line.offsets[0] and not _is_generic(d.name)]
     if before:
-        return _Draft(name=before[-1].name, generic_noun=None, evidence=evidence)
+        return _Draft(name=before[-1].name, evidence=evidence)
     if titled:
-        return _Draft(name=titled.group("name"), generic_noun=None, evidence=evidence)
-    return _Draft(name=_descriptive_name(doc, "工作组"), generic_noun=None, evidence=evidence)
+        return _Draft(name=titled.group("name"), evidence=evidence)
+    return _Draft(name=_descriptive_name(doc, "工作组"), evidence=evidence)
 
 
-# --- statements about a group's office after the group -----------------------------------------
+# --- statements about a group after its founding: office, office heads, member units ----------
 
-_OFFICE_HEAD = re.compile(r"^(?P<who>.+?)(?:任|兼任|担任)(?P<role>办公室副主任|办公室主任)$")
+_OFFICE_HEAD = re.compile(r"^(?:由)?(?P<who>.+?)(?:任|兼任|担任)(?P<role>办公室副主任|办公室主任)$")
 _OFFICE_HEAD_BEFORE = re.compile(r"^.*?(?P<role>办公室副主任|办公室主任)由(?P<who>.+?)(?:兼任|担任)$")
+_LATER_UNITS = re.compile(rf"^(?:.*?{GROUP_NOUN}(?:制度|机制)?的?)?(?:成员单位|组成单位)(?:包括|为|有|是|：)+(?P<units>.+)$")
+# "领导小组组长由县长王明担任", "副组长由李四、张五担任", "成员由…组成"
+_LATER_ROLE = re.compile(
+    rf"^(?:{GROUP_NOUN}(?:制度|机制)?的?)?(?P<role>{_PROSE_ROLE})由(?P<who>.+?)(?:等(?:单位|部门)?)?(?:担任|兼任|出任|组成)$"
+)
+_ABOUT_A_GROUP = re.compile(rf"办公室|成员|组成单位|{GROUP_NOUN}设|(?:{_PROSE_ROLE})由")
 
 
-def _office_statements(view: _View, drafts: list[_Draft]) -> None:
+def _later_statements(view: _View, drafts: list[_Draft]) -> None:
+    """Sentences after a group's founding that name its office, office heads or member units;
+    each belongs to the nearest group above it."""
     if not drafts:
         return
     norm = view.norm
     ordered = sorted(drafts, key=lambda d: d.evidence.start)
     for s_a, s_b in _sentences(view):
-        if "办公室" not in norm[s_a:s_b] and not re.search(rf"{GROUP_NOUN}设", norm[s_a:s_b]):
+        if not _ABOUT_A_GROUP.search(norm[s_a:s_b]):
             continue
         start = view.offsets[s_a]
         owner = next((d for d in reversed(ordered) if d.evidence.start <= start), None)
@@ -781,15 +832,55 @@ def _office_statements(view: _View, drafts: list[_Draft]) -> None:
                 holders = _holders(view, a + m.start("who"), a + m.end("who"))
                 for h in holders:
                     if h.kind == "person" and h.title is None:
-                        known = next((x.title for x in owner.members if x.person and squeeze(x.person) == squeeze(view.text(*h.name)) and x.title), None)
-                        h.title = known
+                        name = squeeze(view.text(*h.name))
+                        h.title = next((x.title for x in owner.members
+                                        if x.person and squeeze(x.person) == name and x.title), None)
                 _add_holders(owner, view, m.group("role"), holders, view.span(a, b))
+                continue
+            m = _LATER_ROLE.match(clause)
+            if m:
+                role = m.group("role")
+                who_a, who_b = a + m.start("who"), a + m.end("who")
+                if role == "成员单位":
+                    owner.add_units(_unit_names(view, who_a, who_b))
+                else:
+                    _add_holders(owner, view, role, _holders(view, who_a, who_b), view.span(a, b))
+                continue
+            m = _LATER_UNITS.match(clause)
+            if m:
+                owner.add_units(_unit_names(view, a + m.start("units"), a + m.end("units")))
                 continue
             if owner.office is None:
                 m = _P_OFFICE.search(clause) or _P_OFFICE_PAREN.search(clause)
                 if m:
                     key = "office" if m.group("office") else "office2"
                     owner.office = view.text(a + m.start(key), a + m.end(key))
+
+
+# An annex "<group>成员单位职责分工" lists the member units as outline items "一、县人社局。…".
+_DUTY_ANNEX_TITLE = re.compile(r"(?P<head>[^：:]*?)成员单位(?:职责|任务|工作)?(?:分工|职责)$")
+_DUTY_ANNEX_ITEM = re.compile(r"^[ \u3000]*[一二三四五六七八九十]{1,3}[、.．][ \u3000]*(?P<unit>[^，。：、]{2,25}?)[。：:]")
+
+
+def _duty_annex_units(lines: list[_View], drafts: list[_Draft]) -> None:
+    if not drafts:
+        return
+    owner = None
+    for line in lines:
+        title = _DUTY_ANNEX_TITLE.search(squeeze(line.norm))
+        if title and not line.norm.lstrip().startswith("附件："):
+            head = title.group("head")
+            owner = next((d for d in drafts if head and squeeze(d.name).endswith(head)), None)
+            if owner is None and len(drafts) == 1:
+                owner = drafts[0]
+            continue
+        if owner is None:
+            continue
+        item = _DUTY_ANNEX_ITEM.match(line.norm)
+        if item and _ENDS_WITH_UNIT.search(squeeze(item.group("unit"))):
+            owner.add_units([line.text(item.start("unit"), item.end("unit"))])
+        elif _HEADING.match(line.norm) and not item:
+            owner = None
 
 
 # --- units implied by the members' posts -------------------------------------------------------
@@ -807,7 +898,7 @@ def _units_from_member_posts(draft: _Draft) -> None:
                     draft.units.append(unit)
 
 
-def _fix_spans(doc: Document, span: Span) -> Span:
+def _with_text(doc: Document, span: Span) -> Span:
     if span.text or span.end <= span.start:
         return span
     base = doc.span.start
@@ -826,10 +917,11 @@ def extract_groups(doc: Document) -> list[WorkingGroup]:
 def groups_of(doc: Document) -> list[WorkingGroup]:
     prose_view = _paragraph_view(doc)
     prose = _prose_groups(doc, prose_view)
-    blocks = _block_groups(doc, _line_views(doc), prose)
+    lines = _line_views(doc)
+    blocks = _block_groups(doc, lines, prose)
     drafts: list[_Draft] = []
     for d in sorted(prose + blocks, key=lambda d: d.evidence.start):
-        same = next((x for x in drafts if squeeze(x.name or "") == squeeze(d.name or "")), None)
+        same = next((x for x in drafts if squeeze(x.name) == squeeze(d.name)), None)
         if same is None:
             drafts.append(d)
             continue
@@ -841,12 +933,13 @@ def groups_of(doc: Document) -> list[WorkingGroup]:
         if not (same.members or same.units) and (d.members or d.units):
             same.evidence = d.evidence
     drafts = [d for d in drafts if d.members or d.units]
-    _office_statements(prose_view, drafts)
+    _later_statements(prose_view, drafts)
+    _duty_annex_units(lines, drafts)
     out = []
     for d in drafts:
         _units_from_member_posts(d)
         out.append(WorkingGroup(
-            doc_no=doc.doc_no, name=d.name or "", members=tuple(d.members), member_units=tuple(d.units),
-            evidence=_fix_spans(doc, d.evidence), office=d.office, parent=d.parent,
+            doc_no=doc.doc_no, name=d.name, members=tuple(d.members), member_units=tuple(d.units),
+            evidence=_with_text(doc, d.evidence), office=d.office, parent=d.parent,
         ))
     return out

@@ -35,6 +35,11 @@ from kg.model import AgendaItem, Document, Meeting, MeetingParticipant, Span
 _SP = r"[ \u3000\t]"
 # "<date>，<chair>主持召开…会议" or "<date>，<who>召开…会议，会议由<chair>主持"
 _HELD = re.compile(rf"(?P<date>{DATE_PATTERN.pattern})[^。\n]{{0,100}}?召开(?P<what>[^。\n]{{0,80}}?会议?)")
+_CN_NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
+_HELD_MONTH_DAY = re.compile(
+    rf"(?:^|(?<=[\n，。]))[ \u3000]*(?P<date>(?P<month>{_CN_NUM})月(?P<day>{_CN_NUM})日)[^。\n]{{0,100}}?召开"
+    rf"(?P<what>[^。\n]{{0,80}}?会议?)"
+)
 _HELD_NO_DATE = re.compile(r"主持召开(?P<what>[^。\n]{0,80}?会议?)")
 _CHAIR = (
     re.compile(rf"(?:^|[，。])[ \u3000]*(?P<chair>[^，。\n]{{2,40}}?)主持召开"),
@@ -49,13 +54,17 @@ def _spaced(word: str) -> str:
     return f"{_SP}*".join(word)
 
 
-_ROLE_LABELS = (
-    ("attendee", rf"{_spaced('出席')}(?:{_spaced('人员')}|{_spaced('领导')})?|{_spaced('参加')}(?:{_spaced('人员')}|{_spaced('会议人员')})?"),
-    ("observer", rf"{_spaced('列席')}(?:{_spaced('人员')}|{_spaced('单位')})?"),
-    ("recorder", rf"{_spaced('记录')}(?:人)?"),
-)
+# Labels of the attendance lines, by the role they give (layout spaces allowed: "出 席").
+_ROLE_LABELS = {
+    "chair": rf"{_spaced('主持')}(?:人)?",
+    "attendee": rf"{_spaced('出席')}(?:{_spaced('人员')}|{_spaced('领导')})?"
+                rf"|{_spaced('参加')}(?:{_spaced('人员')}|{_spaced('会议人员')})?"
+                rf"|{_spaced('参会')}(?:{_spaced('人员')}|{_spaced('领导')})?",
+    "observer": rf"{_spaced('列席')}(?:{_spaced('人员')}|{_spaced('单位')})?",
+    "recorder": rf"{_spaced('记录')}(?:人)?",
+}
 _LABEL_LINE = re.compile(
-    rf"^{_SP}*(?:(?P<attendee>{_ROLE_LABELS[0][1]})|(?P<observer>{_ROLE_LABELS[1][1]})|(?P<recorder>{_ROLE_LABELS[2][1]}))"
+    rf"^{_SP}*(?:" + "|".join(f"(?P<{role}>{label})" for role, label in _ROLE_LABELS.items()) + ")"
     rf"{_SP}*：{_SP}*(?P<rest>.*?){_SP}*$"
 )
 _SUBLIST = re.compile(
@@ -150,7 +159,8 @@ def _names(rec: _Record, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
-def split_unit_and_name(norm: str, a: int, b: int, strict: bool = False) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def split_unit_and_name(norm: str, a: int, b: int,
+                        strict: bool = False) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """(unit range, name range) of "县委组织部冯一" / "高新区管委会黄雄" / "川山坪镇周雄".
 
     strict: only a unit with a unit suffix before a name with a known surname (for an item
@@ -165,9 +175,9 @@ def split_unit_and_name(norm: str, a: int, b: int, strict: bool = False) -> tupl
         if " " in name or "\u3000" in name:
             continue
         if _UNIT_END.search(squeeze(unit)) and looks_like_name(name):
-            return (a, cut), (cut, b)
+            return _trim(norm, a, cut), (cut, b)
         if best is None and _UNIT_END.search(squeeze(unit)) and _plain_name(name):
-            best = ((a, cut), (cut, b))
+            best = (_trim(norm, a, cut), (cut, b))
     if strict:
         return None
     if best:
@@ -175,7 +185,7 @@ def split_unit_and_name(norm: str, a: int, b: int, strict: bool = False) -> tupl
     for n in (3, 2):
         cut = b - n
         if cut - a >= 2 and looks_like_name(norm[cut:b]):
-            return (a, cut), (cut, b)
+            return _trim(norm, a, cut), (cut, b)
     return None
 
 
@@ -224,6 +234,9 @@ class _Header:
         if held is not None:
             self.date = parse_date(held.group("date"))
             self.start, what = held.start(), held.group("what")
+        elif (held := _HELD_MONTH_DAY.search(norm, start)) is not None:
+            self.date = _date_in_year_of(rec.doc, held.group("month"), held.group("day"))
+            self.start, what = held.start(), held.group("what")
         else:
             held = _HELD_NO_DATE.search(norm, start)
             if held is None:
@@ -243,6 +256,23 @@ class _Header:
         else:
             only = _KIND_ONLY.search(what)
             self.kind = only.group("kind") if only else None
+
+
+def _date_in_year_of(doc: Document, month: str, day: str) -> str | None:
+    """"3月2日" printed without a year: the year of the minutes' issue (a month after the issue
+    month means the year before), else the year in the document's number."""
+    m, d = chinese_number(month), chinese_number(day)
+    issued = doc.date or ""
+    year_in_no = re.search(r"(\d{4})", doc.doc_no or "")
+    if not (m and d and 1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    if issued[:4].isdigit():
+        year = int(issued[:4]) - (1 if m > int(issued[5:7] or 0) else 0)
+    elif year_in_no:
+        year = int(year_in_no.group(1))
+    else:
+        return None
+    return f"{year:04d}-{m:02d}-{d:02d}"
 
 
 def _chair(rec: _Record, a: int, b: int) -> tuple[int, int] | None:
@@ -374,11 +404,12 @@ def _attendance_lines(rec: _Record, lines: list[tuple[int, int]], out: list[Meet
         was_spill, spill = spill, line.rstrip()[-1:] in ("、", "，", "：")
         m = _LABEL_LINE.match(line)
         if m:
-            section = next(k for k in ("attendee", "observer", "recorder") if m.group(k))
+            section = next(role for role in _ROLE_LABELS if m.group(role))
             sub_unit, invited = None, False
-            _section_list(rec, section, a + m.start("rest"), a + m.end("rest"), sub_unit, invited, out)
+            if section != "chair" or not any(p.role == "chair" for p in out):
+                _section_list(rec, section, a + m.start("rest"), a + m.end("rest"), sub_unit, invited, out)
             used.add((a, b))
-            if section == "recorder":
+            if section in ("chair", "recorder"):
                 section = None
             continue
         if section is None:

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.deadlines import find_deadlines
-from kg.extract.outline import OutlineTracker, lone_section_number, ordinal_items, outline_marker
+from kg.extract.outline import OutlineTracker, cn_number, lone_section_number, ordinal_items, outline_marker
 from kg.extract.registry import extractor
 from kg.extract.unit_names import is_collective, looks_like_unit, split_unit_list, unit_suffix
 from kg.model import Document, Span, TaskAssignment
@@ -80,13 +80,6 @@ class _Piece:
             b -= 1
         return self.cut(a, b)
 
-    def span(self, doc: Document, a: int = 0, b: int | None = None) -> Span:
-        b = len(self.text) if b is None else b
-        if not self.offsets or a >= b:
-            return Span(doc.start, doc.start, "")
-        start, end = self.offsets[a], self.offsets[b - 1] + 1
-        return Span(start, end, doc.text[start - doc.start:end - doc.start])
-
 
 def _piece_of(span: Span) -> _Piece:
     raw, base = span.text, span.start
@@ -119,7 +112,6 @@ def _piece_of(span: Span) -> _Piece:
 # --------------------------------------------------------------------------
 # Units and people
 
-_SEPARATORS = "、，,；;／/"
 _PERSON = r"[\u4e00-\u9fff][\u4e00-\u9fff ]{0,4}[\u4e00-\u9fff]"
 _TITLES = r"(?:常务副市长|副市长|市长|副县长|县长|副区长|区长|副书记|书记|副主任|主任|副局长|局长|副部长|部长|常委|秘书长|调研员|委员)"
 # A post held by someone of a unit ("政府办分管副主任", "市财政局主要负责人"): the unit is meant.
@@ -133,9 +125,14 @@ _EXTRA_UNIT_HEADS = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:(?:市|县|区|州|旗
 # Words that end in a unit suffix but name no unit (布局 ends in 局).
 _FALSE_UNIT_ENDINGS = re.compile(r"(?:布局|格局|大局|全局|结局|开局|当局|政策|体系|机制)$")
 # A unit name never holds these words: they belong to the sentence around it.
-_NOT_IN_UNIT = re.compile(r"[由的与把被为从向对在将]|按照|下达|负责|牵头|配合")
+_NOT_IN_UNIT = re.compile(r"[由的与把被为从向对将]|按照|下达|负责|牵头|配合|召开|开展|定期|完成|实现|做好|加强|提出|审定|"
+                          r"批准|印发|报送|确保|推动|提请|问题|按程序|遇到")
+# A suffix character that opens a word here ends no unit: 项目所|在, 工作部|署.
+_UNCUT_AFTER = ("所在", "所属", "所有", "部署", "处理", "处置", "院校", "局面", "会同", "会议", "办理", "办法", "社会",
+                "队伍", "站位", "室内", "馆藏", "村民", "镇村", "区域", "委托", "政策")
 _VERB_PREFIX = re.compile(r"^(?:召开|举办|协同|联合|组织|邀请|支持|鼓励|引导|推动|建立|成立|设立|开展|加强|强化|完善|落实|"
-                          r"做好|提高|提升|进一步|积极|全力|认真|及时|对接|加快|统筹|实行|实施|推进|督促|指导|协调)")
+                          r"做好|提高|提升|进一步|积极|全力|认真|及时|对接|加快|统筹|实行|实施|推进|督促|指导|协调|协助|配合|参与|负责|"
+                          r"监督|保障|遇到|提请|按照|根据|围绕|对照|结合|通过|确保|利用|依托|争取|争创|打造)")
 # Generic trailing words of a unit list ("…等相关单位按职能分工负责").
 _LIST_TAIL = re.compile(
     r"(?:等(?:多|相关|有关|其他)?(?:部门单位|单位和部门|单位|部门|成员单位)?|等)?"
@@ -144,15 +141,21 @@ _LIST_TAIL = re.compile(
     r"(?:负责|配合|协同配合|协调配合|参与|落实|协办|承办)?[。；，、\s]*$")
 
 
+def _strip_tail(text: str) -> str:
+    """Drop a list's trailing 等…按职能分工负责 (matched on the normalised text)."""
+    match = _LIST_TAIL.search(_normalise(text))
+    return text[:match.start()] if match else text
+
+
 def _is_unit(name: str) -> bool:
     name = name.strip(_SPACES)
     if len(name) < 2 or len(name) > 30:
         return False
     norm = _normalise(name)
-    if _EXTRA_UNIT_HEADS.match(norm):
-        return True
     if _NOT_IN_UNIT.search(re.sub(r"（[^（）]*）", "", norm)) or _VERB_PREFIX.match(norm) or _FALSE_UNIT_ENDINGS.search(norm):
         return False
+    if _EXTRA_UNIT_HEADS.match(norm):
+        return True
     return looks_like_unit(norm) and unit_suffix(norm) is not None
 
 
@@ -182,7 +185,7 @@ def _unit_list(text: str, lenient: bool = False) -> list[str] | None:
     """Units of a list standing in a role position, or None if it does not read as units.
 
     `lenient` accepts a list whose last member is a generic head ("发改、财政部门")."""
-    text = _LIST_TAIL.sub("", text.strip(_SPACES))
+    text = _strip_tail(text.strip(_SPACES))
     units = _split_units(text)
     if not units:
         return None
@@ -196,8 +199,14 @@ def _unit_list(text: str, lenient: bool = False) -> list[str] | None:
     return None
 
 
+def _is_name_list(text: str) -> bool:
+    """"张三、李四、王五": two or more personal names and nothing else."""
+    names = [n.replace(" ", "") for n in re.split(r"[、，,]", text.strip(_SPACES + "。")) if n.strip(_SPACES)]
+    return len(names) >= 2 and all(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", n) for n in names)
+
+
 def _person_list(text: str) -> list[str] | None:
-    """"杨盛、吴艳平同志" / "市委常委、副市长李亚江" -> names, or None."""
+    """"张三、李四同志" / "县委常委、副县长王五" -> names, or None."""
     text = text.strip(_SPACES + "，、")
     if text.endswith("同志"):
         names = [n.strip(_SPACES) for n in re.split(r"[、，,]", text[:-2]) if n.strip(_SPACES)]
@@ -245,7 +254,7 @@ def _who(text: str) -> tuple[str, list[str]] | None:
     units: list[str] = []
     for piece in pieces:
         names: list[str] | None = []
-        for part in _split_units(_LIST_TAIL.sub("", piece)):
+        for part in _split_units(_strip_tail(piece)):
             post = _UNIT_POST.match(_normalise(part))
             if _is_unit(part):
                 names.append(part)
@@ -266,15 +275,16 @@ def _who(text: str) -> tuple[str, list[str]] | None:
 _VERB_START = re.compile(
     r"(?:开展|从|尽快|全权|承担|组织|统筹|拨|提出|制定|负责|具体|牵头|会同|协同|协调|配合|按|依|结合|对|在|与|向|"
     r"要|应|须|将|做好|加强|严格|落实|抓|推进|研究|巡查|监督|指导|审核|审议|参与|共同|进一步|及时|迅速|认真|积极|"
-    r"全力|据实|定期|每|实行|扎实|精细|依法|根据|为|把|不|作为|派|等|于|分别|主动|立即|切实|继续|全面|督促|"
+    r"全力|据实|定期|每|实行|扎实|精细|依法|根据|为|把|不|作为|等|于|分别|主动|立即|切实|继续|全面|督促|"
     r"建立|完善|做|管理|保障|承办|办理|实施|启动|申报|编制|审批|确保|同步|出具|收集|整合|加快|具备|下达|健全|"
-    r"召开|举办|邀请|规范|防范|开|提供|发挥|推动|安排|兑现|核算|严控|研商|把关|对接)")
+    r"召开|举办|邀请|规范|防范|开|提供|发挥|推动|安排|兑现|核算|严控|研商|把关|对接|即|自行|撤销|统一|直接|另行|"
+    r"逐步|也|还|均|都|已|正在|可|能够|必须|需|一律|务必|限期|按时|主要|成立|设立|参照|负)")
 _LIST_JOIN = re.compile(r"[、和及与]|以及")
 
 
 def _leading_units(norm: str, start: int = 0) -> tuple[list[tuple[int, int]], int] | None:
     """Units printed at `start` of a clause, followed by a verb phrase:
-    "市国资中心开展…" -> ([(0, 5)], 5). Each member is the shortest unit name that a
+    "县国资中心开展…" -> ([(0, 5)], 5). Each member is the shortest unit name that a
     separator or a verb follows."""
     items: list[tuple[int, int]] = []
     pos = start
@@ -286,7 +296,7 @@ def _leading_units(norm: str, start: int = 0) -> tuple[list[tuple[int, int]], in
             candidate = norm[pos:end]
             if any(ch in candidate for ch in "，。；：、"):
                 break
-            if not _is_unit(candidate):
+            if not _is_unit(candidate) or norm[end - 1:end + 1] in _UNCUT_AFTER:
                 continue
             if end < len(norm) and norm[end] == "（":  # a bracketed part belongs to the name
                 close = norm.find("）", end)
@@ -348,7 +358,7 @@ def _label_roles(norm: str, text: str) -> tuple[_Roles, str] | None:
         elif label in _TEXT_LABELS:
             goal = value
         else:
-            units = _split_units(_LIST_TAIL.sub("", value))
+            units = _split_units(_strip_tail(value))
             if label in _LEAD_UNIT_LABELS or (label in _RESP_UNIT_LABELS and not has_lead):
                 roles.add("lead_units", units)
             else:
@@ -390,7 +400,7 @@ def _paren_roles(norm: str, text: str) -> _Roles | None:
         return None
     units = _unit_list(body, lenient=True)
     if units is None:
-        persons = _person_list(_LIST_TAIL.sub("", body))
+        persons = _person_list(_strip_tail(body))
         if persons is None:
             return None
         roles.add("lead_leaders", persons)
@@ -436,7 +446,7 @@ def _deadline(text: str, year: int | None, extra: str = "") -> str | None:
 
 _ANNEX = re.compile(r"^\s*附\s*件\s*(?P<n>\d{1,2})?\s*[：:]?\s*$")
 _LABEL_LINE = re.compile(r"^[\u4e00-\u9fff \u3000]{1,6}[：:]")
-_TERMINAL = "。！？；：!?;:）)”」"
+_TERMINAL = "。！？：!?:）)”」"
 _DUTY_HEADING = re.compile(r"职责|分工|落实.{0,4}责任|责任分解")
 _GUARANTEE_HEADING = re.compile(r"保障措施")
 _ORGANISING_HEADING = re.compile(r"组织领导|组织保障|组织实施|加强领导|强化领导")
@@ -451,6 +461,7 @@ class _Para:
     duty: bool = False
     organising: bool = False
     heading: str | None = None  # the short heading after the outline number
+    path: tuple = (None, ())  # (annex prefix, ((kind, label), ...)) of the outline position
     label_line: bool = False
     annex: bool = False
     section: bool = False
@@ -480,9 +491,19 @@ def _logical_paragraphs(doc: Document) -> list[_Piece]:
     return merged
 
 
-def _first_sentence(text: str) -> str | None:
-    match = re.match(r"[^。！？]{2,40}?[。！？]", text)
-    return match.group(0)[:-1] if match else None
+def _heading_of(piece: _Piece) -> str | None:
+    """The short heading an item opens with: "推动增收减负。突出…" -> 推动增收减负."""
+    bold = _bold_heading(piece)
+    if bold:
+        return bold
+    match = re.match(r"[^。！？]{2,30}?[。！？]", piece.norm)
+    if match is None:
+        rest = piece.text.strip()
+        return rest if len(rest) <= 30 and not re.search(r"[，。；]", piece.norm) else None
+    after = _PAREN.sub("", piece.norm[match.end():]).strip(_SPACES + "。")
+    if len(after) < 5 or re.search(r"负责|牵头", match.group(0)):
+        return None
+    return piece.text[:match.end() - 1].strip() or None
 
 
 def _paragraphs(doc: Document) -> list[_Para]:
@@ -507,10 +528,7 @@ def _paragraphs(doc: Document) -> list[_Para]:
             para.section = True
         elif marker:
             tracker.feed(marker.kind, marker.label)
-            rest = piece.text[marker.end:]
-            heading = _bold_heading(piece.cut(marker.end)) or _first_sentence(rest)
-            if heading is None and len(rest) <= 30 and "。" not in rest:
-                heading = rest.strip()
+            heading = _heading_of(piece.cut(marker.end))
             headings = headings[:len(tracker.stack) - 1] + [heading or ""]
             para.marked, para.marker_end, para.heading = True, marker.end, heading
             expect_annex_title = False
@@ -518,14 +536,51 @@ def _paragraphs(doc: Document) -> list[_Para]:
             annex_title = piece.text
             expect_annex_title = False
         para.label_line = bool(_ROLE_LABEL.match(norm))
-        para.ref = tracker.ref()
+        para.path = (tracker.prefix, tuple(tracker.stack))
         context = [annex_title or ""] + headings
         deepest = headings[-1] if headings else ""
         para.organising = any(_ORGANISING_HEADING.search(h or "") for h in context[-1:])
         para.duty = any(_DUTY_HEADING.search(h or "") for h in context) or (
             any(_GUARANTEE_HEADING.search(h or "") for h in context) and not _ORGANISING_HEADING.search(deepest or ""))
         out.append(para)
+    _set_refs(out)
     return out
+
+
+def _marker_number(kind: str, label: str) -> int | None:
+    digits = re.sub(r"\D", "", label)
+    if digits:
+        return int(digits)
+    if kind == "circ":
+        return "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".find(label) + 1
+    return cn_number(label.strip("()"))
+
+
+def _set_refs(paras: list[_Para]) -> None:
+    """Refs from the outline paths, leaving out grouping levels: where items run on
+    from one group to the next ("1.教育 (1)(2) 2.就业 (3)(4)"), the groups are headings
+    and the items are counted under the level above them."""
+    grouping: set[tuple] = set()
+    last: dict[tuple, tuple[int, tuple]] = {}
+    for para in paras:
+        prefix, stack = para.path
+        if not para.marked or len(stack) < 2:
+            continue
+        kind, label = stack[-1]
+        number = _marker_number(kind, label)
+        parent = stack[:-1]
+        key = (prefix, parent[:-1], parent[-1][0], kind)
+        seen = last.get(key)
+        if seen and number is not None and number == seen[0] + 1 and seen[1] != parent:
+            grouping.add((prefix, parent[:-1], parent[-1][0]))
+        if number is not None:
+            last[key] = (number, parent)
+    for para in paras:
+        prefix, stack = para.path
+        labels = [label for depth, (kind, label) in enumerate(stack)
+                  if (prefix, stack[:depth], kind) not in grouping or depth == len(stack) - 1]
+        parts = ([prefix] if prefix else []) + labels
+        para.ref = "/".join(parts) if parts else None
 
 
 def _bold_heading(piece: _Piece) -> str | None:
@@ -536,6 +591,8 @@ def _bold_heading(piece: _Piece) -> str | None:
     while end < len(piece.bold) and piece.bold[end]:
         end += 1
     head = piece.text[:end].strip()
+    if len(head) > 32 or not piece.text[end:].strip(_SPACES + "。"):
+        return None  # a whole bold passage is no heading
     if head.endswith("。") or piece.text[end:end + 1] == "。":
         return head.rstrip("。").strip() or None
     return None
@@ -588,20 +645,27 @@ def _blank_role_brackets(norm: str) -> str:
 
 
 def _subject(norm: str, text: str) -> list[str] | None:
-    """The units a clause opens with, as its subject ("市财政局负责…", "…经过的大荆镇、长乐镇负责…")."""
+    """The units a clause opens with, as its subject ("市财政局负责…", "…沿线经过的甲镇、乙镇负责…")."""
+    found = _subject_span(norm)
+    if found is None:
+        return None
+    items, _ = found
+    return _split_units("、".join(text[a:b] for a, b in items))
+
+
+def _subject_span(norm: str) -> tuple[list[tuple[int, int]], int] | None:
     stripped = _CONNECTIVE.sub("", norm)
     start = len(norm) - len(stripped)
     lead = _leading_units(norm, start)
     if lead is None:
-        role = re.search(r"(?:具体|牵头)?负责|要", norm)
-        of = norm.rfind("的", start, role.start()) if role else -1
+        # "…沿线经过的甲镇、乙镇负责…": units after a modifier ending in 的
+        of = norm.find("的", start, start + 25)
         if of < 0:
             return None
         lead = _leading_units(norm, of + 1)
-        if lead is None or not role or lead[1] != role.start():
+        if lead is None or not re.match(r"(?:具体|全面|全权)?(?:负责(?!人)|承担|牵头)|要", norm[lead[1]:]):
             return None
-    items, _ = lead
-    return _split_units("、".join(text[a:b] for a, b in items))
+    return lead
 
 
 @dataclass
@@ -615,7 +679,7 @@ class _Assignment:
 
 
 _CONVENE = re.compile(r"由(?P<who>[^，。；]{2,30}?)召集(?!人)")
-_COOPERATE = re.compile(r"^(?P<who>.+?)(?:等(?:多|相关|有关)?(?:部门单位|部门|单位))?(?:要|应)?(?:积极|全力|密切)?"
+_COOPERATE = re.compile(r"^(?P<who>(?:(?!负责|牵头|具体).)+?)(?:等(?:多|相关|有关)?(?:部门单位|部门|单位))?(?:要|应)?(?:积极|全力|密切)?"
                         r"(?:协同配合|协调配合|配合|协同|参与)")
 _SPECIFIC = re.compile(r"^(?:具体)?由(?P<who>.+?)(?:具体)?(?:负责|抓落实|承办|落实)|^(?P<who2>.+?)具体(?:负责|抓落实|承办)")
 
@@ -717,16 +781,16 @@ def _clause_roles(norm: str, text: str, meeting: bool, duty: bool, organising: b
     organise = re.match(r"^组织(?P<rest>.+)", body)
     if organise:
         units = _leading_units(norm, off + organise.start("rest"))
-        if units:
+        if units and all(_is_generic(text[a:b]) for a, b in units[0]):
             roles.add("coop_units", _split_units("、".join(text[a:b] for a, b in units[0])))
             return "extend", roles, False
-    by = re.match(r"^(?:具体)?由(?P<rest>.+)", body)
-    if by and (meeting or organising):
+    by = re.match(r"^(?:具体)?由(?P<rest>.+)", body) or (duty and first_clause and re.search(r"由(?P<rest>.+)", body))
+    if by and (meeting or organising or duty):
         units = _leading_units(norm, off + by.start("rest"))
         if units:
             names = _split_units("、".join(text[a:b] for a, b in units[0]))
             rest = norm[units[1]:]
-            if meeting or re.match(r"(?:具体)?(?:负责|承担|抓落实)", rest):
+            if meeting or duty or re.match(r"(?:具体)?(?:负责|承担|抓落实)", rest):
                 roles.add("lead_units", names)
                 return "start", roles, False
         persons = re.match(rf"^(?P<who>{_PERSON}(?:、{_PERSON})*)同志(?:具体|全权)?负责", body[by.start("rest"):])
@@ -736,9 +800,7 @@ def _clause_roles(norm: str, text: str, meeting: bool, duty: bool, organising: b
     if (meeting or duty) and first_clause:
         subject = _subject(norm, text)
         if subject:
-            stripped = _CONNECTIVE.sub("", norm)
-            lead = _leading_units(norm, len(norm) - len(stripped))
-            rest = norm[lead[1]:] if lead else ""
+            rest = norm[_subject_span(norm)[1]:]
             if (duty and rest.strip(_SPACES + "。")) or re.match(r"(?:具体|全权|牵头)?负责(?!人)", rest):
                 roles.add("lead_units", subject)
                 return "start", roles, False
@@ -758,7 +820,7 @@ def _assignments(norm: str, text: str, meeting: bool, duty: bool, organising: bo
     sentence_subject: list[str] | None = None
     for index, (a, b) in enumerate(clauses):
         clause_norm, clause_text = scan[a:b], text[a:b]
-        first = index == 0 or (index == 1 and clauses[0][1] - clauses[0][0] <= 8)
+        first = index == 0 or (index == 1 and clauses[0][1] - clauses[0][0] <= 8) or scan[a - 1:a] == "；"
         said = _clause_roles(clause_norm, clause_text, meeting, duty, organising, first)
         if sentence_subject is None and index <= 2:
             subject = _subject(clause_norm, clause_text)
@@ -784,8 +846,11 @@ def _assignments(norm: str, text: str, meeting: bool, duty: bool, organising: bo
             current.led = True
             current.person_led = current.person_led or person_led
             _merge(current.roles, roles)
-        elif kind == "start" and start_ok and (current is None or current.end is not None):
-            current = _Assignment(start=0 if not found else a, shape="decision" if meeting else "duty")
+        elif kind == "start" and start_ok and (current is None or current.end is not None or (
+                not current.led and roles.lead_units and not set(roles.lead_units) & set(current.roles.lead_units))):
+            if current is not None and current.end is None:
+                current.end = a - 1
+            current = _Assignment(start=0 if meeting and not found else a, shape="decision" if meeting else "duty")
             found.append(current)
             _merge(current.roles, roles)
         elif current is not None and current.end is None:
@@ -893,7 +958,7 @@ class _Builder:
         """Tasks of one outline item; returns how many following items it consumed."""
         head = item[0]
         ref = head.ref
-        content = [p for p in item if not p.label_line]
+        content = [p for p in item if not p.label_line and not p.annex and not p.section]
         labels = [p for p in item if p.label_line]
         if labels and self.labels(item, content, labels):
             return 0
@@ -956,7 +1021,13 @@ class _Builder:
             body = self.join(lines) if lines else None
             piece = body.strip() if body is not None else head.piece.cut(head.marker_end)
         title = head.heading if head.marked else None
-        self.add(head.ref, piece, [p.piece for p in item], roles, "labels", title, roles.deadline_text)
+        parts = [] if goal else _counted_parts(piece)
+        for label, part in parts:
+            part_text, _ = _strip_heading(part)
+            self.add(f"{head.ref}/{label}" if head.ref else label, part_text, [part] + [p.piece for p in labels],
+                     roles, "labels", title, roles.deadline_text)
+        if not parts:
+            self.add(head.ref, piece, [p.piece for p in item], roles, "labels", title, roles.deadline_text)
         return True
 
     def parens(self, body: _Piece, parens, ref, title) -> None:
@@ -1009,14 +1080,17 @@ class _Builder:
             children.append(child)
         if not children:
             return 0
-        pieces = [p.piece for child in children for p in child]
-        if any(_subject(p.norm[c[0].marker_end:], p.text[c[0].marker_end:]) for c in children for p in c[:1]
-               for p in [p.piece]):
-            return 0
+        openings = [child[0].piece.cut(child[0].marker_end) for child in children]
+        if any(_subject(o.norm, o.text) for o in openings):
+            return 0  # "1.市自然资源局负责…": each child names its own unit
+        pieces = []
+        for child in children:
+            for para in child:
+                bullet = re.match(r"[-•·▪●\s]*", para.piece.text).end()
+                pieces.append(para.piece.cut(bullet))
         joined = pieces[0]
         for piece in pieces[1:]:
             joined = joined + piece
-        joined = joined.cut(len(joined.text) - len(joined.text.lstrip("- •·"))).strip()
         self.add(head.ref, joined, [head.piece] + pieces, _Roles(lead_units=[rest.text]), "duty-list", None)
         return len(children)
 
@@ -1026,7 +1100,7 @@ class _Builder:
         if not match or not _is_unit(body.text[:match.end("unit")]) or _is_generic(body.text[:match.end("unit")]):
             return False
         duties = body.cut(match.end()).strip()
-        if not duties.text or re.fullmatch(rf"{_PERSON}(?:[、，,]{_PERSON})*[。]?", duties.text.strip()):
+        if not duties.text or _is_name_list(duties.text):
             return False  # "政府办：卢飞跃、陈敬林" lists people, not duties
         roles = _Roles(lead_units=[body.text[:match.end("unit")]])
         for a, b in _sentences(duties.norm):
@@ -1042,7 +1116,8 @@ class _Builder:
         found = []
         for match in _PAREN.finditer(body.norm):
             inner = match.group("body")
-            if _is_unit(inner) or len(inner) > 30 or not re.search(r"[、等]", inner) or find_deadlines(inner, 2000):
+            if (_is_unit(inner) and not inner.endswith("等")) or len(inner) > 30 or len(inner) < 2 \
+                    or re.search(r"\d|牵头单位|负责|以下简称|含|不含|即", inner) or find_deadlines(inner, 2000):
                 continue
             before = re.search(r"[^、，,：:；;。（）]{2,30}$", body.norm[:match.start()])
             if not before:
@@ -1050,14 +1125,12 @@ class _Builder:
             unit_start = before.start()
             lead = _leading_units(body.norm, unit_start)
             if lead is None or lead[1] != match.start():
-                units = None
-                for s in range(unit_start, match.start() - 1):
-                    if _is_unit(body.norm[s:match.start()]) and not re.search(r"由|为|成立|包括", body.norm[s:match.start()]):
-                        units = s
-                        break
-                if units is None:
+                # "成员单位包括县发改局（…）": the unit begins at an administrative level word
+                starts = [s for s in range(unit_start, match.start() - 1)
+                          if body.norm[s] in "市县区州旗镇乡省" and _is_unit(body.norm[s:match.start()])]
+                if not starts:
                     continue
-                unit_start = units
+                unit_start = starts[0]
             found.append((unit_start, match.start(), match.end()))
         if len(found) < 2:
             return
@@ -1067,6 +1140,8 @@ class _Builder:
 
     def running_text(self, piece: _Piece, ref, title, para: _Para) -> None:
         meeting = self.doc.is_meeting
+        if para.marked and para.heading and piece.text.strip(_SPACES + "。") == para.heading:
+            return  # a heading line: "二、工作专班主要职责"
         parts = _counted_parts(piece)
         segments = [(f"{ref}/{label}" if ref else label, *_strip_heading(part)) for label, part in parts] \
             if parts else [(ref, piece, None)]

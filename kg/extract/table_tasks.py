@@ -186,7 +186,7 @@ def split_labelled_units(text: str) -> tuple[str, str]:
     return text, ""
 
 
-_STEP = re.compile(r"(?:^|(?<=[；;。\s]))(?P<no>\d{1,2})\s*[.．、]\s*(?=\S)")
+_STEP = re.compile(r"(?:^|(?<=[；;。\s]))(?:\d{1,2}\s*[.．、]|[（(]\d{1,2}[)）]|[①-⑳])\s*(?=\S)")
 _PART = re.compile(r"^(?P<part>[^：:；;。]{2,40})[：:]\s*")
 
 
@@ -203,9 +203,11 @@ def split_milestones(text: str, year: int | None) -> list[Milestone]:
     for k, match in enumerate(starts):
         end = starts[k + 1].start() if k + 1 < len(starts) else len(text)
         body = text[match.end():end].strip(_SPACE + "；;。")
-        # a heading for the next group of steps ("罗江河沿河水域整治工程：") is not part of this step
+        # a heading for the next group of steps ("二期工程：") is not part of this step
         body = re.sub(r"[。；;\s]+[^。；;：:\s]{2,40}[：:]$", "", body).strip(_SPACE + "；;。")
-        body = _PART.sub("", body) if k == 0 and _PART.match(body) and not find_deadlines(_PART.match(body).group(0), year) else body
+        part = _PART.match(body)
+        if part and not find_deadlines(part.group(0), year):
+            body = body[part.end():]
         found = find_deadlines(body, year)
         steps.append(Milestone(found[0][2] if found else None, squeeze_cjk_spaces(body)))
     if sum(1 for s in steps if s.date) < 2:
@@ -349,13 +351,17 @@ def _is_total_row(row: TableRow) -> bool:
     return any(_TOTAL.match(c.text) for c in row.cells[:3] if c.text.strip())
 
 
-def _category_kind(table: Table, col: int | None) -> bool:
-    """Whether a 项目 column is a category carried down the rows (blank or repeated cells)."""
+def _category_kind(table: Table, col: int | None, task_col: int | None = None) -> bool:
+    """Whether a 项目 column is a category carried down the rows: left blank in a row
+    that has a task of its own, or repeating the same words down the table."""
     if col is None:
         return False
-    values = [_cell(r, col) for r in table.rows if not _is_total_row(r)]
-    if len(values) < 3:
+    rows = [r for r in table.rows if not _is_total_row(r)]
+    values = [_cell(r, col) for r in rows]
+    if len(values) < 2:
         return False
+    if task_col is not None and any(not _cell(r, col) and _cell(r, task_col) for r in rows):
+        return True
     blank = sum(1 for v in values if not v)
     repeated = len(values) - len(set(v for v in values if v)) - blank
     return (blank + repeated) / len(values) >= 0.3
@@ -389,13 +395,16 @@ def _table_tasks(doc: Document, table: Table) -> list[TaskAssignment]:
     if not cols.has_duty:
         return []
     year = _doc_year(doc)
-    name_is_category = _category_kind(table, cols.name)
-    category_col = cols.name if name_is_category else cols.group
+    name_is_category = _category_kind(table, cols.name, cols.task)
+    # 项目 repeating down the rows is a category; otherwise it names the task.
+    # 工作组/类别 is an outer category, or the task's name where nothing else names it.
+    category_col = cols.name if name_is_category else None
     title_col = None if name_is_category else cols.name
-    if title_col is None and cols.task is None:
-        title_col = cols.group if not _category_kind(table, cols.group) else None
-        if title_col is not None:
-            category_col = None
+    group_col = cols.group
+    if title_col is None and cols.task is None and group_col is not None and not _category_kind(table, group_col, cols.task):
+        title_col, group_col = group_col, None
+    if category_col is None and group_col is not None and cols.name is None:
+        category_col, group_col = group_col, None
     duty_cells = [_cell(r, c) for r in table.rows for c in cols.lead_units + cols.coop_units]
     known_units = units_in_cells(duty_cells)
     category_values = [_cell(r, category_col) for r in table.rows] if category_col is not None else []
@@ -407,6 +416,7 @@ def _table_tasks(doc: Document, table: Table) -> list[TaskAssignment]:
 
     tasks: list[TaskAssignment] = []
     number = None
+    group = ""
     for row in table.rows:
         if _is_total_row(row):
             continue
@@ -429,12 +439,9 @@ def _table_tasks(doc: Document, table: Table) -> list[TaskAssignment]:
         if inline:
             state.inner = inline.group("cat")
             task_text = task_text[inline.end():]
-        category = tuple(c for c in (state.outer, state.inner) if c)
-        if cols.group is not None and cols.group != category_col:
-            group = _cell(row, cols.group)
-            if group:
-                state.outer = _squeeze_all(group) if title_col != cols.group else state.outer
-            category = (state.outer,) if state.outer and title_col != cols.group else category
+        if group_col is not None and _cell(row, group_col):
+            group = _squeeze_all(_cell(row, group_col))
+        category = tuple(c for c in (group, state.outer, state.inner) if c)
 
         milestones = tuple(split_milestones(task_text, year)) if task_text else ()
         if milestones and title:

@@ -50,18 +50,8 @@ _SUFFIX_KINDS: dict[str, str] = {
 _SUFFIXES = sorted(_SUFFIX_KINDS, key=len, reverse=True)
 
 # Words that open a collective ("各镇政府", "相关执收单位", "市直各单位").
-_COLLECTIVE_OPENERS = ("各", "相关", "有关", "其他", "其它", "所有", "全体", "市直", "县直", "区直", "旗直",
-                       "州直", "驻", "辖内", "辖区", "全市", "全县", "全区")
 _COLLECTIVE_START = re.compile(r"^(?:各|相关|有关|其他|其它|所有|全体|(?:市|县|区|旗|州)直|驻[\u4e00-\u9fff]{0,2}各|辖内|辖区)")
 _COUNTED = re.compile(r"^[0-9０-９一二三四五六七八九十两]+\s*个")
-# Heads that name a kind of unit, not a unit: a name made only of these is a collective.
-_GENERIC_HEADS = ("街道办事处", "街道办", "办事处", "街道", "镇政府", "乡政府", "人民政府", "政府", "乡镇", "镇", "乡",
-                  "单位", "部门", "企业", "国有企业", "市属国有企业", "县属国有企业", "机构", "金融机构", "成员单位",
-                  "村", "社区", "村（社区）", "村(社区)", "镇（街道）", "镇(街道)", "乡镇（街道）", "乡（镇）")
-_GENERIC_RE = re.compile(
-    r"^(?:(?:市|县|区)直)?(?:各|相关|有关|其他|其它|所有|全体)?(?:市属|县属|区属)?"
-    r"(?:" + "|".join(re.escape(h) for h in sorted(_GENERIC_HEADS, key=len, reverse=True)) + r")+$")
-
 # Bigrams that a unit boundary never cuts: 行|政 (行政审批局), 委|员 (委员会), 办|公 (办公室) ...
 _UNCUT = {"行政", "委员", "办公", "办事", "所属", "所有", "部门", "部署", "队伍", "处理", "中心城",
           "社会", "社区", "会议", "联合", "联络", "联席", "院校", "局属", "站点", "区域", "区县", "村镇",
@@ -210,7 +200,7 @@ def _opens_with_suffix(text: str) -> bool:
 
 def _first_unit(rest: str, known: Collection[str]) -> str | None:
     """The shortest unit that `rest` begins with such that the remainder is units too."""
-    for k in sorted(known, key=len, reverse=True):
+    for k in sorted(known, key=lambda u: (-len(u), u)):
         if k and rest.startswith(k) and (len(k) == len(rest) or _parsable(rest[len(k):], known)):
             return k
     if _opens_with_suffix(rest):

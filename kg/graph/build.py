@@ -50,8 +50,8 @@ class QuadSink:
         self.quads: set[tuple] = set()
 
     def add(self, graph: URIRef, s, p, o) -> None:
-        if o is None:
-            return
+        if o is None or (not isinstance(o, URIRef) and str(o) == ""):
+            return  # no empty literals: an absent value is simply not stated
         if not isinstance(o, (URIRef, Literal)):
             o = Literal(o)
         self.quads.add((s, p, o, graph))
@@ -92,11 +92,16 @@ class GazetteGraphBuilder:
         if entity.parent:
             parent = mint("unit", self.place, entity.parent)
             self.sink.add(graph, parent, RDF.type, ORG.Organization)
+            parent_entity = next((u for u in self.resolved.units.values() if u.key == entity.parent), None)
+            parent_label = parent_entity.label if parent_entity else entity.parent
+            self.sink.add(graph, parent, SKOS.prefLabel, Literal(parent_label))
+            self.sink.add(graph, parent, RDFS.label, Literal(parent_label))
             self.sink.add(graph, iri, ORG.subOrganizationOf, parent)
         return iri
 
-    def evidence(self, graph, node: URIRef, doc: Document, span: Span | None) -> None:
-        self.sink.add(graph, node, PROV.wasDerivedFrom, document_iri(self.source.name, doc.doc_no))
+    def evidence(self, graph, node: URIRef, doc: Document, span: Span | None, derived: bool = True) -> None:
+        if derived:  # a document is not derived from itself
+            self.sink.add(graph, node, PROV.wasDerivedFrom, document_iri(self.source.name, doc.doc_no))
         if span is None:
             return
         ev = evidence_iri(self.source.name, span.start, span.end)
@@ -128,7 +133,7 @@ class GazetteGraphBuilder:
             if doc.issuer:
                 self.sink.add(g, d, GZ.issuerName, Literal(doc.issuer))
                 self.sink.add(g, d, DCTERMS.creator, self.unit(g, doc.issuer))
-            self.evidence(g, d, doc, doc.title_span or doc.doc_no_span)
+            self.evidence(g, d, doc, doc.title_span or doc.doc_no_span, derived=False)
 
     # --- facts --------------------------------------------------------------
     def personnel(self) -> None:
@@ -157,6 +162,8 @@ class GazetteGraphBuilder:
     def titles(self) -> None:
         counters: Counter = Counter()
         for mention in self.resolved.facts.titles:
+            if not mention.title.strip():
+                continue  # a bare name in an 出席 list states no title; attendance is a Participation
             doc = self.docs[mention.doc_no]
             g = document_graph(self.source.name, doc.doc_no)
             counters[doc.doc_no] += 1
@@ -185,7 +192,7 @@ class GazetteGraphBuilder:
             self.sink.add(g, node, GZ.shape, Literal(task.shape) if task.shape else None)
             if task.category:
                 self.sink.add(g, node, GZ.categoryPath, Literal(" / ".join(task.category)))
-                for level, cat in enumerate(task.category, 1):
+                for cat in task.category:
                     self.sink.add(g, node, GZ.category, Literal(cat))
             for i, ms in enumerate(task.milestones, 1):
                 m = mint("task", self.stem, doc.doc_no, n, "milestone", i)

@@ -55,6 +55,10 @@ class WorkloadReport:
     task_count: int
     pages: list[LeaderPage] = field(default_factory=list)
 
+    @property
+    def isolated_units(self) -> int:
+        return sum(1 for members in self.communities if len(members) == 1)
+
     def hub_rank(self, iri: str) -> int | None:
         for i, hub in enumerate(self.hubs, 1):
             if hub.iri == iri:
@@ -199,8 +203,10 @@ def _md_overview(report: WorkloadReport) -> str:
         lines += md_table(["Collective", "Degree", "Weighted", "Led", "Cooperated"],
                           [[md_text(h.name), h.degree, h.weighted_degree, h.tasks_led, h.tasks_cooperated]
                            for h in report.collective_hubs])
-    lines += ["", "## Communities of units", ""]
-    lines += [f"{i}. {md_text('、'.join(members))}" for i, members in enumerate(report.communities, 1)] or ["(none)"]
+    lines += ["", "## Communities of units", "", "Louvain communities of the coordination graph (units that "
+              f"share no task with another unit are left out: {report.isolated_units}).", ""]
+    lines += [f"{i}. {md_text('、'.join(members))}" for i, members in enumerate(report.communities, 1)
+              if len(members) > 1] or ["(none)"]
     lines += ["", "## Bridges between leaders' portfolios", "", "Units serving two or more leaders.", ""]
     lines += md_table(["Unit", "Leaders", "Count"],
                       [[md_text(h.name), md_text("、".join(h.leaders)), len(h.leaders)] for h in report.bridges])
@@ -348,7 +354,9 @@ Collectives are listed apart.</p>
 {% endfor %}</table>
 {% endif %}
 <h2>Communities of units</h2>
-<ol>{% for members in report.communities %}<li>{{ members | join("、") }}</li>{% else %}<li>(none)</li>{% endfor %}</ol>
+<p class="muted">Louvain communities of the coordination graph (units that share no task with another unit are left
+out: {{ report.isolated_units }}).</p>
+<ol>{% for members in report.communities if members | length > 1 %}<li>{{ members | join("、") }}</li>{% else %}<li>(none)</li>{% endfor %}</ol>
 <h2>Bridges between leaders' portfolios</h2>
 <p class="muted">Units serving two or more leaders.</p>
 <table><tr><th>Unit</th><th>Leaders</th><th>Count</th></tr>
