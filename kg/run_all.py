@@ -34,5 +34,6 @@ def run_all(inputs: list[str], output_dir: str = "output") -> Iterator[str]:
             if err.name != module_name:
                 raise
             continue
-        for path in module.write_products(store, output_dir):
-            yield f"{module_name.rsplit('.', 1)[-1]}: {path}"
+        paths = module.write_products(store, output_dir)
+        folders = sorted({os.path.dirname(p) or "." for p in paths})
+        yield f"{module_name.rsplit('.', 1)[-1]}: {len(paths)} files in {', '.join(folders)}"

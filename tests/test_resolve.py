@@ -100,17 +100,36 @@ def test_unknown_spaced_names_fall_back_on_name_shapes():
 
 
 def test_rare_misprint_beside_the_same_companions_is_merged_with_evidence():
-    lines = [f"第{i}项任务 陈立新 王明" for i in range(1, 5)] + ["第5项任务 陈立欣 王明"]
+    lines = [f"第{i}项任务 陈立新 王明 李四" for i in range(1, 5)] + ["第5项任务 陈立欣 王明 李四"]
     g = Invented(lines)
     for line in lines:
         g.task(line, leaders=line.split()[1:])
     resolved = g.resolve()
-    assert resolved.facts.tasks[-1].lead_leaders == ("陈立新", "王明")
+    assert resolved.facts.tasks[-1].lead_leaders == ("陈立新", "王明", "李四")
     assert "陈立欣" not in resolved.persons
     assert [a.written for a in resolved.persons["陈立新"].aliases if a.rule == "misprint"] == ["陈立欣"]
     (merge,) = decisions(resolved, status="merged", rule="misprint")
     assert (merge.variant, merge.canonical) == ("陈立欣", "陈立新")
-    assert [s.text for s in merge.evidence] == ["第5项任务 陈立欣 王明", "第1项任务 陈立新 王明"]  # both evidences
+    assert [s.text for s in merge.evidence] == ["第5项任务 陈立欣 王明 李四", "第1项任务 陈立新 王明 李四"]  # both evidences
+
+
+def test_one_shared_companion_or_a_careful_print_is_not_enough_for_a_misprint():
+    lines = [f"第{i}项 李强 王明" for i in range(1, 5)] + ["第5项 李刚 王明"]
+    g = Invented(lines)
+    for line in lines:
+        g.task(line, leaders=line.split()[1:])
+    resolved = g.resolve()
+    assert "李刚" in resolved.persons and not decisions(resolved, status="merged", rule="misprint")
+
+    lines = [f"第{i}项 李强 王明 赵刚" for i in range(1, 5)] + ["第5项 李刚 王明 赵刚", "出席：李刚、王明"]
+    g = Invented(lines)
+    for line in lines[:5]:
+        g.task(line, leaders=line.split()[1:])
+    g.title("出席：李刚、王明", "李刚", "", "出席")
+    resolved = g.resolve()
+    assert "李刚" in resolved.persons and not decisions(resolved, status="merged", rule="misprint")
+    g.facts.titles.clear()
+    assert "李刚" not in g.resolve().persons  # the same lists without the attendance line: a misprint
 
 
 def test_tie_goes_to_the_form_printed_in_prose():
@@ -129,7 +148,7 @@ def test_tie_goes_to_the_form_printed_in_prose():
     ("周灿", "胡灿", 4, 1),  # different surname
 ])
 def test_names_one_character_apart_that_must_not_merge(known, variant, known_times, variant_times):
-    lines = [f"第{i}项 {known} 王明" for i in range(known_times)] + [f"第{i}项 {variant} 王明" for i in range(10, 10 + variant_times)]
+    lines = [f"第{i}项 {known} 王明 李四" for i in range(known_times)] + [f"第{i}项 {variant} 王明 李四" for i in range(10, 10 + variant_times)]
     g = Invented(lines)
     for line in lines:
         g.task(line, leaders=line.split()[1:])
@@ -140,11 +159,11 @@ def test_names_one_character_apart_that_must_not_merge(known, variant, known_tim
 
 def test_rare_names_in_other_roles_or_side_by_side_stay_apart():
     g = Invented(["许石同志任县土地储备中心主任", "副召集人：许强 县应急管理局局长", "副召集人：许强 县应急管理局局长 ",
-                  "第1项 李明 李朋 王明", "第2项 李明 王明", "第3项 李明 王明"])
+                  "第1项 李明 李朋 王明 赵刚", "第2项 李明 王明 赵刚", "第3项 李明 王明 赵刚"])
     g.change("许石同志任县土地储备中心主任", "许石", "appoint", "县土地储备中心主任")
     g.title("副召集人：许强 县应急管理局局长", "许强", "县应急管理局局长", "副召集人")
     g.title("副召集人：许强 县应急管理局局长 ", "许强", "县应急管理局局长", "副召集人")
-    for line in ("第1项 李明 李朋 王明", "第2项 李明 王明", "第3项 李明 王明"):
+    for line in ("第1项 李明 李朋 王明 赵刚", "第2项 李明 王明 赵刚", "第3项 李明 王明 赵刚"):
         g.task(line, leaders=line.split()[1:])
     resolved = g.resolve()
     assert {"许石", "许强", "李明", "李朋"} <= set(resolved.persons)
@@ -264,11 +283,11 @@ def test_units_in_the_resolved_gazette_map_every_written_form():
 # --- overrides ----------------------------------------------------------------
 
 def test_override_file_forces_and_forbids_merges(tmp_path):
-    lines = [f"第{i}项任务 陈立新 王明 县文体局" for i in range(1, 5)] + ["第5项任务 陈立欣 王明 县体育局"]
+    lines = [f"第{i}项任务 陈立新 王明 李四 县文体局" for i in range(1, 5)] + ["第5项任务 陈立欣 王明 李四 县体育局"]
     g = Invented(lines)
     for line in lines:
         parts = line.split()
-        g.task(line, leaders=parts[1:3], lead_units=parts[3:])
+        g.task(line, leaders=parts[1:4], lead_units=parts[4:])
     path = tmp_path / "resolve.toml"
     path.write_text('[[person.keep_apart]]\nnames = ["陈立新", "陈立欣"]\nnote = "two people, checked"\n\n'
                     '[[unit.merge]]\ncanonical = "县文体局"\nvariants = ["县体育局"]\n', encoding="utf-8")
@@ -320,11 +339,11 @@ def test_leaders_printed_and_inferred():
 
 
 def test_report_lists_every_merge_with_evidence():
-    lines = [f"第{i}项任务 陈立新 王明 县卫健委" for i in range(1, 5)] + ["第5项任务 陈立欣 王明 县卫健局"]
+    lines = [f"第{i}项任务 陈立新 王明 李四 县卫健委" for i in range(1, 5)] + ["第5项任务 陈立欣 王明 李四 县卫健局"]
     g = Invented(lines)
     for line in lines:
         parts = line.split()
-        g.task(line, leaders=parts[1:3], lead_units=parts[3:])
+        g.task(line, leaders=parts[1:4], lead_units=parts[4:])
     resolved = g.resolve()
     report = format_resolve_report(resolved)
     merged = [d for d in resolved.decisions if d.status == "merged" and d.rule != "layout-space"]

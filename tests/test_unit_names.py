@@ -65,6 +65,8 @@ def test_layout_space_inside_a_unit_is_rejoined_and_kept_as_printed():
     assert units == ["县税务局", "县财政局", "高新区", "各 镇", "各街道"]
     assert squeezed(split_unit_list("13 个安全生产专业委员会牵头单位 应急管理局")) == [
         "13个安全生产专业委员会牵头单位", "应急管理局"]
+    # run together and broken by a layout space at once
+    assert split_unit_list("交通运输局长宁镇 政府") == ["交通运输局", "长宁镇 政府"]
 
 
 @pytest.mark.parametrize("text, expected", [

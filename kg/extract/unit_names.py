@@ -35,15 +35,16 @@ _SUFFIX_KINDS: dict[str, str] = {
     "总局": "top", "局": "top", "委": "top", "厅": "top", "署": "top",
     # enterprises and associations
     "集团": "top", "公司": "top", "有限公司": "top", "联社": "top", "合作社": "top", "社": "top",
-    "协会": "top", "学会": "top", "商会": "top", "联合会": "top", "促进会": "top", "会": "top", "联": "top", "银行": "top", "法院": "top", "检察院": "top",
-    "医院": "top", "学校": "top", "学院": "top", "大学": "top",
+    "协会": "top", "学会": "top", "商会": "top", "联合会": "top", "促进会": "top", "会": "top", "联": "top",
+    "银行": "top", "法院": "top", "检察院": "top", "医院": "top", "学校": "top", "学院": "top", "大学": "top",
+    "中学": "top", "小学": "top", "幼儿园": "top",
     # offices and organs that are usually parts of another unit
     "办公室": "sub", "办": "sub", "中心": "sub", "指挥部": "sub", "部": "sub", "大队": "sub",
     "中队": "sub", "支队": "sub", "分队": "sub", "分局": "sub", "支局": "sub", "派出所": "sub",
     "所": "sub", "站": "sub", "队": "sub", "院": "sub", "馆": "sub", "处": "sub", "办公厅": "sub",
     "工作组": "sub", "领导小组": "sub", "小组": "sub", "专班": "sub", "支行": "sub", "分行": "sub",
     "行": "sub", "厂": "sub", "园": "sub", "科": "sub", "股": "sub", "室": "sub", "组": "sub",
-    "自来水厂": "sub", "学校": "top", "中学": "top", "小学": "top", "幼儿园": "top",
+    "自来水厂": "sub",
     # generic heads: a unit of their own only with an opener ("相关执收单位", "各市属国有企业")
     "单位": "generic", "部门": "generic", "企业": "generic", "机构": "generic", "成员单位": "generic",
 }
@@ -87,7 +88,7 @@ def _bracket_depths(text: str) -> list[int]:
 
 
 def _strip_brackets(text: str) -> str:
-    """The text without bracketed parts: "县政府办（金融办）" -> "市政府办"."""
+    """The text without bracketed parts: "县政府办（金融办）" -> "县政府办"."""
     out, depth = [], 0
     for ch in text:
         if ch in _OPEN_BRACKETS:
@@ -356,6 +357,20 @@ def split_unit_list(text: str, known: Collection[str] = ()) -> list[str]:
         return [text.strip()] if text and text.strip() else []
 
 
+def _split_keeping_spaces(piece: str, known: Collection[str]) -> list[str]:
+    """Run-together splitting of a piece that may hold layout spaces ("交通运输局长宁镇 政府"):
+    split its squeezed form, hand back the pieces as printed ("各 镇" stays "各 镇")."""
+    kept = [i for i, ch in enumerate(piece) if ch not in _SPACES]
+    squeezed = "".join(piece[i] for i in kept)
+    parts = _split_run_together(squeezed, known)
+    out, pos = [], 0
+    for part in parts:
+        first, last = kept[pos], kept[pos + len(part) - 1]
+        out.append(piece[first:last + 1])
+        pos += len(part)
+    return out
+
+
 def _split_unit_list(text: str, known: Collection[str]) -> list[str]:
     text = clean_unit_list_text(text)
     text = _ROLE_MARK.sub("", text)
@@ -369,10 +384,7 @@ def _split_unit_list(text: str, known: Collection[str]) -> list[str]:
                 joined = joined.strip(_SPACES)
                 if not joined:
                     continue
-                if re.search(rf"[{_SPACES}]", joined):
-                    units.append(joined)  # a rejoined layout break ("各 镇"): keep as printed
-                    continue
-                units.extend(_split_run_together(joined, known))
+                units.extend(_split_keeping_spaces(joined, known))
     return [u for u in (clean_unit_list_text(u) for u in units) if u]
 
 

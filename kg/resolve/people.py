@@ -6,9 +6,10 @@
 2. **Layout spaces.** A string such as ``王 明 李 四`` or ``赵 刚 欧阳华`` is split into
    people by choosing the segmentation that best fits the cast; unknown names fall back on
    the shape of Chinese names (two or three characters; a lone character joins its neighbour).
-3. **Misprints.** A rare name (printed at most twice) one character off a better-attested
-   name with the same surname, in the same role and beside the same companions (or with the
-   same unit), is mapped to it, with an Alias and a ResolutionDecision carrying both evidences.
+3. **Misprints.** A rare name (printed at most twice, never in a notice, title line or
+   attendance list) one character off a better-attested name with the same surname, in the
+   same role and beside at least two of the same companions (or with the same unit), is
+   mapped to it, with an Alias and a ResolutionDecision carrying both evidences.
    Names of different length never merge (王明 / 王明亮), nor do names printed side by side.
 4. **Homonyms.** One name seen with two different units outside one personnel notice is
    flagged doubtful and kept as one node; where the same list names it twice with different
@@ -28,6 +29,10 @@ from kg.resolve.model import Alias, PersonEntity, ResolutionDecision
 
 _SPACES = re.compile(r"[\s\u3000]+")
 _UNIT_END = re.compile(r"(?:局|委|办|室|中心|院|所|站|馆|部|厅|处|队|社|会|行|公司|集团|镇|乡|街道|办事处|区|园|联)$")
+
+
+# Fields printed with care, one person at a time: a name there is no misprint of a neighbour.
+_CAREFUL_FIELDS = frozenset({"personnel", "title", "attendance", "meeting.chair", "meeting.attendee"})
 
 
 def squeeze(text: str) -> str:
@@ -296,6 +301,10 @@ class PeopleResolver:
                 if shared is None:
                     continue
                 companions, same_unit = shared
+                if companions < 2 and not same_unit:
+                    continue  # one shared companion is too little: 王明 beside 李强, then beside 李刚
+                if any(n.mention.field in _CAREFUL_FIELDS for n in by_name[variant]):
+                    continue  # printed on its own in a notice, a title line or an attendance list: a real name
                 k_count = counts[known]
                 tie_ok = k_count == counts[variant] and k_count >= 2 and companions >= 2
                 if k_count < 2 or (k_count <= counts[variant] and not tie_ok):

@@ -12,7 +12,13 @@ def _quote(resolved: ResolvedGazette, span: Span) -> str:
     if len(text) > 70:
         text = text[:67] + "…"
     line = resolved.gazette.source.line_of(span.start)
-    return f"line {line} [{span.start}:{span.end}] «{text}»"
+    quoted = f"line {line} [{span.start}:{span.end}] «{text}»"
+    if len(span.text) < 12:  # a bare name: show what stands before it on its line
+        source = resolved.gazette.source.text
+        line_start = source.rfind("\n", 0, span.start) + 1
+        before = source[max(line_start, span.start - 24):span.start].replace("\t", " ")
+        quoted += f" in «…{before}{span.text}…»"
+    return quoted
 
 
 def _decision_lines(resolved: ResolvedGazette, d: ResolutionDecision) -> list[str]:
