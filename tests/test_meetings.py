@@ -245,6 +245,16 @@ def test_a_pasted_topical_meeting_without_number_or_year():
     assert role(meeting, "recorder") == ["朱琳"]
 
 
+def test_a_meeting_named_before_its_date_and_chair_in_the_next_clause():
+    text = ("青府纪〔2025〕5号\n\n青山县人民政府第5次常务会议纪要\n\n"
+            "青山县人民政府第5次常务会议于2025年3月2日召开，会议由县长王明主持。\n\n"
+            "出席：王明、李国华\n\n记录：朱琳\n")
+    (meeting,) = meetings_of(text)
+    assert (meeting.kind, meeting.number, meeting.date) == ("常务会议", 5, "2025-03-02")
+    assert role(meeting, "chair") == ["王明"]
+    assert meeting.evidence.text == "青山县人民政府第5次常务会议于2025年3月2日召开，会议由县长王明主持"
+
+
 def test_a_notice_that_mentions_a_meeting_is_not_a_meeting_record():
     text = """青政办函〔2025〕6号
 

@@ -5,9 +5,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.evaluate import score_facts
-from kg.extract.paragraph_tasks import extract_paragraph_tasks
+from kg.extract.paragraph_tasks import _extract, extract_paragraph_tasks
 from kg.extract.registry import load_extractors
 from kg.ingest import ingest_file, source_from_string, split_documents
 
@@ -144,6 +146,19 @@ def test_deadline_in_the_parenthesis_and_in_the_text():
     assert refs["3"].deadline is None  # 每年年底 recurs
 
 
+def test_a_paragraph_broken_across_a_page_footer():
+    task, = tasks_of(HEADER + """一、主要任务
+
+1.推进污水管网建设。完成城北片区雨污分流管网改造18公里，完成东湖渠、杨柳港等黑臭水体整治，确保水质稳定
+
+— 3 —
+
+达标。（县住建局牵头，县生态环境局配合）
+""")
+    assert task.text == "推进污水管网建设。完成城北片区雨污分流管网改造18公里，完成东湖渠、杨柳港等黑臭水体整治，确保水质稳定达标。"
+    assert task.coop_units == ("县生态环境局",)
+
+
 def test_a_date_alone_in_brackets_is_no_responsibility():
     assert tasks_of(HEADER + "2.完善设施布局。完成养老设施专项规划编制（2025年6月底前）。\n") == []
 
@@ -170,6 +185,13 @@ def test_label_lines_after_an_item():
     assert refs["一/1"].text == "深化“一件事一次办”改革。全面推行高频事项集成办理。"
     assert refs["一/2"].lead_units == ("县司法局", "县公安局")
     assert refs["一/2"].shape == "labels"
+
+
+def test_labels_closing_an_item_without_brackets():
+    task, = tasks_of(HEADER + "4.推进老旧小区改造。完成改造小区12个。牵头单位：县住建局；配合单位：县财政局、相关乡镇。\n")
+    assert task.text == "推进老旧小区改造。完成改造小区12个。"
+    assert task.lead_units == ("县住建局",)
+    assert task.coop_units == ("县财政局", "相关乡镇")
 
 
 def test_labels_in_square_brackets_after_an_item():
@@ -244,6 +266,27 @@ def test_duty_list_of_member_units():
     assert "二" not in refs  # 工作要求 is no duty section
 
 
+def test_unit_headings_over_plain_duty_paragraphs():
+    tasks = tasks_of(HEADER + """附件
+
+领导小组成员单位职责
+
+（一）县教育局
+
+负责学校食堂食品安全管理。
+
+督促学校落实校长陪餐制度。
+
+（二）县市场监管局
+
+负责食品经营许可和日常监督检查。
+""")
+    assert [(t.ref, t.lead_units, t.text) for t in tasks] == [
+        ("附件/(一)", ("县教育局",), "负责学校食堂食品安全管理。督促学校落实校长陪餐制度。"),
+        ("附件/(二)", ("县市场监管局",), "负责食品经营许可和日常监督检查。"),
+    ]
+
+
 def test_sentences_of_a_duty_section_name_their_units():
     tasks = tasks_of(HEADER + """三、责任分工
 
@@ -269,6 +312,21 @@ def test_sentences_of_a_duty_section_name_their_units():
     assert refs["三/(三)"].lead_units == ("项目所在乡镇",)  # a unit heading over its numbered duties
     assert refs["三/(三)"].text == "1.向群众宣传项目实施方案。2.及时调处施工中的矛盾纠纷。"
     assert not any(ref.startswith("四") for ref in refs)
+
+
+def test_a_notice_about_duties_is_a_duty_section_throughout():
+    tasks = tasks_of("""青政办函〔2025〕3号
+
+青山县人民政府办公室关于明确城市管理职责分工的通知
+
+各乡镇人民政府，县直各单位：
+
+县城管局负责城区市容秩序管理。县住建局负责建筑工地扬尘治理。
+
+青山县人民政府办公室
+2025年2月3日
+""")
+    assert [t.lead_units for t in tasks] == [("县城管局",), ("县住建局",)]
 
 
 def test_member_units_with_their_duty_in_brackets():
@@ -415,6 +473,21 @@ def test_meeting_counted_parts_and_convener():
     assert second.lead_units == ("市体育局",)
 
 
+def test_meeting_requests_and_leaders_named_before_their_title():
+    tasks = tasks_of("""2025年5月12日，县长王明主持召开第8次常务会议。
+
+一、会议研究了城区内涝治理工作
+
+会议决定，请县住建局牵头，县水利局、县城管局配合，5月底前完成排涝设施排查。责成县财政局牵头做好资金保障。由李华副县长牵头，县应急管理局具体负责，各乡镇协同配合，做好防汛准备。由分管副县长牵头，县商务局、县发改局等单位依职能职责开展项目对接。
+""")
+    asked, charged, named, unnamed = tasks
+    assert asked.lead_units == ("县住建局",) and asked.coop_units == ("县水利局", "县城管局")
+    assert asked.deadline == "2025-05-31"
+    assert charged.lead_units == ("县财政局",)
+    assert named.lead_leaders == ("李华",) and named.coop_units == ("各乡镇",)
+    assert unnamed.lead_leaders == () and unnamed.lead_units == ("县商务局", "县发改局")
+
+
 def test_meeting_directives_without_assignment_words_are_no_tasks():
     tasks = tasks_of(MINUTES)
     assert not any("加强执法" in t.text or "加强安全管理" in t.text for t in tasks)
@@ -434,6 +507,22 @@ def test_odd_input_gives_no_noise(text):
     for task in tasks_of(text):
         assert task.text and (task.lead_units or task.lead_leaders or task.coop_units or task.responsible)
         assert task.text != "附件"
+
+
+FRAGMENTS = ["一、", "（二）", "3.", "(4)", "①", "一是", "二要", "附件", "—", "由", "同志", "牵头", "具体负责", "会同",
+             "协同配合", "召集", "县发改局", "各乡镇", "王明", "、", "，", "。", "；", "（", "）", "(", ")", "：",
+             "牵头单位：", "配合单位:", "责任人：", "目标：", "2025年6月底前", "**", "\n", "\n\n", " ", "等按职能分工负责",
+             "職能", "負責", "的", "要", "负责"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=60))
+def test_the_grammar_never_breaks_on_fragments(pieces):
+    gazette = split_documents(source_from_string(HEADER + "".join(pieces) + "\n"))
+    for doc in gazette.documents:
+        for task in _extract(doc):  # the grammar itself, without the extractor's safety net
+            assert gazette.source.text[task.evidence.start:task.evidence.end] == task.evidence.text
+            assert task.text.strip()
 
 
 def test_registered():

@@ -77,7 +77,8 @@ def test_removal_of_several_posts_and_leading_county_name_kept():
 def test_other_counties_phrasings():
     facts = changes(notice("任命刘洋为县审计局局长；\n免去周敏的县审计局副局长职务；\n"
                            "吴涛不再担任县交通运输局副局长职务；\n聘任郑云为县人民医院副院长；\n"
-                           "提名冯军为县统计局局长人选；\n解聘何平的县疾控中心副主任职务。"))
+                           "提名冯军为县统计局局长人选；\n解聘何平的县疾控中心副主任职务；\n"
+                           "任孙红（女）为县财政局副局长（试用期一年）。"))
     assert rows(facts) == [
         ("刘洋", "appoint", "县审计局局长", False, False),
         ("周敏", "remove", "县审计局副局长", False, False),
@@ -85,7 +86,16 @@ def test_other_counties_phrasings():
         ("郑云", "appoint", "县人民医院副院长", False, False),
         ("冯军", "appoint", "县统计局局长", False, False),
         ("何平", "remove", "县疾控中心副主任", False, False),
+        ("孙红", "appoint", "县财政局副局长", True, True),
     ]
+
+
+def test_appointment_without_tongzhi_in_an_appointment_notice():
+    facts = changes(notice("黄磊任县城管局副局长（试用期一年）；\n马丽（女）任县妇联副主席。"))
+    assert rows(facts) == [("黄磊", "appoint", "县城管局副局长", False, True),
+                           ("马丽", "appoint", "县妇联副主席", True, False)]
+    # elsewhere "X任Y" is too loose to be read as an appointment
+    assert changes(notice("黄磊任县城管局副局长。", title="青山县人民政府关于城市管理工作的通知")) == []
 
 
 def test_removal_without_tongzhi_or_de_splits_name_from_post():

@@ -9,12 +9,15 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.extract.registry import ExtractedFacts, extract_gazette
 from kg.ingest import read_source, source_from_string, split_documents
 from kg.model import Meeting, MeetingParticipant, PersonnelChange, Span, TaskAssignment, TitleMention
 from kg.resolve import resolve_gazette
 from kg.resolve.overrides import OverrideError, load_overrides
+from kg.resolve.people import split_names
 from kg.resolve.report import format_resolve_report
 from kg.resolve.units import CountyNames, UnitResolver
 
@@ -97,6 +100,18 @@ def test_unknown_spaced_names_fall_back_on_name_shapes():
     g.task("项目建设 向 东升", responsible=["向 东升"])  # a lone character joins its neighbour
     facts = g.resolve().facts
     assert [t.responsible for t in facts.tasks] == [("孙一", "钱二"), ("杨光", "向东升"), ("向东升",)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("王李张刘陈明华强伟芳军欧阳各镇长办主任")), min_size=1, max_size=4),
+                min_size=1, max_size=6),
+       st.sets(st.sampled_from(["王明", "李华", "欧阳强", "张伟", "陈芳"])))
+def test_splitting_never_loses_or_invents_characters(tokens, cast_names):
+    from collections import Counter
+    written = " ".join(tokens)
+    names = split_names(written, Counter(cast_names))
+    assert "".join(names) == written.replace(" ", "")
+    assert all(names)
 
 
 def test_rare_misprint_beside_the_same_companions_is_merged_with_evidence():
@@ -248,10 +263,12 @@ def test_units_misprints_need_a_rare_variant():
 
 def test_units_parents_and_second_names():
     keys, resolution = unit_keys({"云州市生态环境局青山分局": 5, "生态环境分局": 3, "县公安局": 6, "县公安局经侦大队": 1,
-                                  "经侦大队": 1, "县政府办（金融办）": 1, "金融办": 1, "县政府办": 6})
+                                  "经侦大队": 1, "县政府办（金融办）": 1, "金融办": 1, "县政府办": 6,
+                                  "县交通运输局石门镇政府": 1, "石门镇政府": 3, "县交通运输局": 5})
     assert one_key(keys, "云州市生态环境局青山分局", "生态环境分局")
     assert one_key(keys, "县公安局经侦大队", "经侦大队") and not one_key(keys, "县公安局", "经侦大队")
     assert one_key(keys, "县政府办（金融办）", "金融办", "县政府办")
+    assert not one_key(keys, "县交通运输局石门镇政府", "石门镇政府")  # a list run together is no sub-unit
     entities = resolution.units
     assert entities["生态环境分局"].parent == "云州市生态环境局"
     assert entities["经侦大队"].parent == "公安局"

@@ -4,6 +4,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kg.extract.titles import extract_titles, looks_like_name, matching_view
 from kg.ingest import read_source, source_from_string, split_documents
 
@@ -90,6 +93,12 @@ def test_leader_chairing_a_meeting_and_the_attendance_line():
     assert all(t.title == "" for t in attendance)  # the 出席 line prints no posts
 
 
+def test_title_before_name_elsewhere_in_minutes():
+    text = MINUTES.replace("会议听取了招商工作汇报。", "会议听取了招商工作汇报。副县长陈立新在会上强调，县财政局局长刘芳同志要抓好落实。")
+    found = simple(mentions(text))
+    assert ("陈立新", "副县长", "inline") in found and ("刘芳", "县财政局局长", "inline") in found
+
+
 def test_name_before_the_title_when_chairing():
     text = MINUTES.replace("县长周平主持召开", "周平县长主持召开")
     assert ("周平", "县长", "主持") in simple(mentions(text))
@@ -151,3 +160,11 @@ def test_seed_attendance_lines_name_every_attendee():
     # every printed title of the seed's group lists is found with its role
     roles = [t for t in found if t.context not in ("出席", "主持")]
     assert len(roles) >= 20
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("组长：:王明李四 县委常委、副县长局主任出席召集人由任主持（）\n\t")), max_size=120))
+def test_never_raises_on_odd_input(body):
+    text = GROUP_NOTICE.replace("二、运行机制", body)
+    for t in mentions(text):
+        assert t.person.strip() and t.context

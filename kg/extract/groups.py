@@ -22,8 +22,10 @@ Shapes handled (general grammar of the genre only):
       建立由县长任召集人，民政局、财政局等部门组成的X联席会议机制
       由县政府办分管副主任商县财政局牵头组建工作专班，A、B等单位协同配合
 
-- later statements about a group's office: ``办公室设在…``, ``下设办公室（设…）``,
-  ``办公室主任由X兼任``, ``X、Y同志任办公室主任``.
+- later statements about a group: ``办公室设在…``, ``下设办公室（设…）``, ``办公室主任由X兼任``,
+  ``X、Y同志任办公室主任``, ``组长由县长王明担任``, ``工作专班成员单位为…``;
+- an annex ``<group>成员单位职责分工`` whose items ``一、县人社局。…`` are member units;
+- a roster of 成员 printed with posts and no unit list: each 成员's unit is a member unit.
 
 A role held by a post rather than a named person gives ``GroupMember(person=None,
 title=<the post as printed>)``. A group without a printed name is named from the
@@ -196,7 +198,7 @@ def _is_name(text: str) -> bool:
 
 
 def spaced_name_run(text: str) -> bool:
-    """Names run together with layout spaces ("杨 盛 向恩泽"): kept as one printed string for the
+    """Names run together with layout spaces ("王 明 李丽"): kept as one printed string for the
     resolve stage to split."""
     tokens = text.split()
     return (len(tokens) >= 2 and all(re.fullmatch(r"[\u4e00-\u9fff]{1,3}", t) for t in tokens)
@@ -915,6 +917,7 @@ def extract_groups(doc: Document) -> list[WorkingGroup]:
 
 
 def groups_of(doc: Document) -> list[WorkingGroup]:
+    """The groups of one document (raises on a bug; extract_groups is the safe entry point)."""
     prose_view = _paragraph_view(doc)
     prose = _prose_groups(doc, prose_view)
     lines = _line_views(doc)

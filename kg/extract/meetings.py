@@ -34,13 +34,12 @@ from kg.model import AgendaItem, Document, Meeting, MeetingParticipant, Span
 
 _SP = r"[ \u3000\t]"
 # "<date>，<chair>主持召开…会议" or "<date>，<who>召开…会议，会议由<chair>主持"
-_HELD = re.compile(rf"(?P<date>{DATE_PATTERN.pattern})[^。\n]{{0,100}}?召开(?P<what>[^。\n]{{0,80}}?会议?)")
+_HELD = re.compile(rf"(?P<date>{DATE_PATTERN.pattern})[^。\n]{{0,100}}?召开")
 _CN_NUM = r"\d{1,2}|[一二三四五六七八九十]{1,3}"
 _HELD_MONTH_DAY = re.compile(
-    rf"(?:^|(?<=[\n，。]))[ \u3000]*(?P<date>(?P<month>{_CN_NUM})月(?P<day>{_CN_NUM})日)[^。\n]{{0,100}}?召开"
-    rf"(?P<what>[^。\n]{{0,80}}?会议?)"
+    rf"(?:^|(?<=[\n，。于]))[ \u3000]*(?P<date>(?P<month>{_CN_NUM})月(?P<day>{_CN_NUM})日)[^。\n]{{0,100}}?召开"
 )
-_HELD_NO_DATE = re.compile(r"主持召开(?P<what>[^。\n]{0,80}?会议?)")
+_HELD_NO_DATE = re.compile(r"主持召开")
 _CHAIR = (
     re.compile(rf"(?:^|[，。])[ \u3000]*(?P<chair>[^，。\n]{{2,40}}?)主持召开"),
     re.compile(r"由(?P<chair>[^，。\n]{2,30}?)主持"),
@@ -161,7 +160,7 @@ def _names(rec: _Record, a: int, b: int) -> list[tuple[int, int]]:
 
 def split_unit_and_name(norm: str, a: int, b: int,
                         strict: bool = False) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """(unit range, name range) of "县委组织部冯一" / "高新区管委会黄雄" / "川山坪镇周雄".
+    """(unit range, name range) of "县委组织部冯一" / "经开区管委会黄立" / "石门镇周平".
 
     strict: only a unit with a unit suffix before a name with a known surname (for an item
     that could also be a four-character name)."""
@@ -233,22 +232,20 @@ class _Header:
         held = _HELD.search(norm, start)
         if held is not None:
             self.date = parse_date(held.group("date"))
-            self.start, what = held.start(), held.group("what")
         elif (held := _HELD_MONTH_DAY.search(norm, start)) is not None:
             self.date = _date_in_year_of(rec.doc, held.group("month"), held.group("day"))
-            self.start, what = held.start(), held.group("what")
-        else:
-            held = _HELD_NO_DATE.search(norm, start)
-            if held is None:
-                self.found = False
-                return
-            line_start = norm.rfind("\n", 0, held.start()) + 1
-            self.start, what = max(line_start, start), held.group("what")
+        elif (held := _HELD_NO_DATE.search(norm, start)) is None:
+            self.found = False
+            return
         self.found = True
+        # the sentence around it: "县政府第5次常务会议于2025年3月2日召开" names the meeting first
+        self.start = max(start, max(norm.rfind(c, 0, held.start()) for c in "。\n") + 1)
+        self.start = _trim(norm, self.start, held.start() + 1)[0]
         self.end = _sentence_end(norm, held.end())
+        what = norm[self.start:self.end]
         following = _sentence_end(norm, self.end)  # "会议由县长王明主持。" may follow
         self.chair = _chair(rec, held.end("date") if "date" in held.groupdict() else self.start, self.end) \
-            or _chair(rec, self.end, following)
+            or _chair(rec, self.start, self.end) or _chair(rec, self.end, following)
         self.says_chair = self.chair is not None or "主持" in norm[self.start:following]
         found = _NUMBER_KIND.search(what)
         if found:
@@ -312,17 +309,23 @@ def _agenda(rec: _Record, lines: list[tuple[int, int]]) -> list[AgendaItem]:
             pending = _agenda_number(mark.group("num"), expected)
             if pending > 1 and not items and first_unmarked is not None and i > 0 \
                     and not _AGENDA_MARK.match(rec.norm[first_unmarked[0]:first_unmarked[1]]):
-                items.append(_agenda_item(rec, 1, *first_unmarked))
+                first = _agenda_item(rec, 1, *first_unmarked)
+                if first is not None:
+                    items.append(first)
             continue
         inline = _AGENDA_INLINE.match(line)
         if inline and pending is None:
             number = _agenda_number(inline.group("num"), expected)
-            items.append(_agenda_item(rec, number, a + inline.start("topic"), b))
-            expected = number + 1
+            item = _agenda_item(rec, number, a + inline.start("topic"), b)
+            if item is not None:
+                items.append(item)
+                expected = number + 1
             continue
         if pending is not None:
-            items.append(_agenda_item(rec, pending, a, b))
-            expected = pending + 1
+            item = _agenda_item(rec, pending, a, b)
+            if item is not None:
+                items.append(item)
+                expected = pending + 1
             pending = None
     return items
 
@@ -333,11 +336,14 @@ def _agenda_number(token: str, expected: int) -> int:
     return number if number is not None and number >= expected else expected
 
 
-def _agenda_item(rec: _Record, number: int, a: int, b: int) -> AgendaItem:
+def _agenda_item(rec: _Record, number: int, a: int, b: int) -> AgendaItem | None:
+    """The topic of an item: its first clause, up to "，研究议定…" or the end of the sentence."""
     stop = _TOPIC_END.search(rec.norm, a, b)
-    end = stop.start() + (1 if stop and stop.group() == "。" else 0) if stop else b
-    a2 = a + 2 if rec.norm.startswith("会议", a) else a
-    return AgendaItem(number, rec.value(a2, end).rstrip("。"), rec.span(a, end))
+    end = stop.start() + (1 if stop.group() == "。" else 0) if stop else b
+    a, end = _trim(rec.norm, a, end, " \u3000\t：")
+    topic_a = a + 2 if rec.norm.startswith("会议", a) else a
+    topic = rec.value(topic_a, end).rstrip("。")
+    return AgendaItem(number, topic, rec.span(a, end)) if topic.strip() else None
 
 
 def _prose_attendance(rec: _Record, start: int, end: int, out: list[MeetingParticipant]) -> None:
@@ -361,6 +367,7 @@ _ANY_LABEL = re.compile(rf"^{_SP}*(?P<label>[^：，。、]{{1,16}})：")
 
 
 def meetings_of(doc: Document) -> list[Meeting]:
+    """The meeting of one minutes document (raises on a bug; extract_meetings is the safe entry)."""
     rec = _Record(doc)
     body = max(0, doc.body_start - doc.span.start)
     header = _Header(rec, body)

@@ -8,12 +8,13 @@ Shapes, each a general grammar of the genre:
   a parenthesis on a line of its own closes the item above it. An item counted
   一是/二是… gives one task per counted part, each with the item's units.
 - "labels": 牵头单位：/责任单位：/配合单位：/主管领导：/责任人：/目标： on lines of their own
-  after an item (other counties' layout, and work-group blocks).
+  after an item (other counties' layout, and work-group blocks); labels closing an
+  item's paragraph without brackets count as a parenthesis.
 - "clause": a sentence that assigns work: 由X同志牵头，Y具体负责，Z协同配合 / 由X召集 /
   由X会同Y / X落实牵头责任; in minutes also 由X负责/由X开展… and "X负责…".
-- "duty-list": "一、市应急管理局。牵头负责…" — a unit and its duties; "（一）项目所在镇"
-  followed by numbered duties; in sections about duties (职责/分工/责任/保障措施) every
-  sentence whose subject is a unit.
+- "duty-list"/"duty": "一、市应急管理局。牵头负责…" — a unit and its duties; "（一）项目所在镇"
+  over its numbered duties or plain duty paragraphs; in sections about duties
+  (职责/分工/责任/保障措施, or a notice titled …职责分工) every sentence whose subject is a unit.
 - "unit-duty": a list of member units each with its duty in brackets
   ("市司法局(政策把关、纠纷调处等)、市财政局(经费保障等)").
 
@@ -119,14 +120,15 @@ _UNIT_POST = re.compile(
     r"^(?P<unit>.+?)(?:分管|常务)?(?:副)?(?:主要负责同志|主要负责人|分管负责人|相关负责同志|负责同志|负责人|"
     r"主任|局长|部长|书记|院长|队长|站长|所长|经理|总经理|董事长)$")
 _LEADER_POST = re.compile(r"(?:市长|县长|区长|州长|旗长|镇长|乡长)(?:（[^）]*）)?$")
-_NOT_NAMES = {"相关", "有关", "各位", "分管", "主要", "同志", "负责", "领导", "部门", "单位"}
+_NOT_NAMES = {"相关", "有关", "各位", "分管", "主要", "同志", "负责", "领导", "部门", "单位", "常务", "县政府", "市政府",
+              "区政府", "政府", "人民政府"}
 # Heads of the genre that unit_names does not read as units yet (市财政, 市联席会议, 市科协).
 _EXTRA_UNIT_HEADS = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:(?:市|县|区|州|旗)财政|联席会议|科协)(?:（[^（）]{1,8}）)?$")
 # Words that end in a unit suffix but name no unit (布局 ends in 局).
 _FALSE_UNIT_ENDINGS = re.compile(r"(?:布局|格局|大局|全局|结局|开局|当局|政策|体系|机制)$")
 # A unit name never holds these words: they belong to the sentence around it.
 _NOT_IN_UNIT = re.compile(r"[由的与把被为从向对将]|按照|下达|负责|牵头|配合|召开|开展|定期|完成|实现|做好|加强|提出|审定|"
-                          r"批准|印发|报送|确保|推动|提请|问题|按程序|遇到")
+                          r"批准|印发|报送|确保|推动|提请|问题|按程序|遇到|设在|设于")
 # A suffix character that opens a word here ends no unit: 项目所|在, 工作部|署.
 _UNCUT_AFTER = ("所在", "所属", "所有", "部署", "处理", "处置", "院校", "局面", "会同", "会议", "办理", "办法", "社会",
                 "队伍", "站位", "室内", "馆藏", "村民", "镇村", "区域", "委托", "政策")
@@ -152,7 +154,8 @@ def _is_unit(name: str) -> bool:
     if len(name) < 2 or len(name) > 30:
         return False
     norm = _normalise(name)
-    if _NOT_IN_UNIT.search(re.sub(r"（[^（）]*）", "", norm)) or _VERB_PREFIX.match(norm) or _FALSE_UNIT_ENDINGS.search(norm):
+    bare = re.sub(r"（[^（）]*）", "", norm)
+    if _NOT_IN_UNIT.search(bare) or _VERB_PREFIX.match(norm) or _FALSE_UNIT_ENDINGS.search(norm):
         return False
     if _EXTRA_UNIT_HEADS.match(norm):
         return True
@@ -214,9 +217,16 @@ def _person_list(text: str) -> list[str] | None:
                 and not any(n in _NOT_NAMES for n in names):
             return names
         return None
-    titled = re.search(rf"{_TITLES}(?P<name>[\u4e00-\u9fff]{{2,3}})$", _normalise(text))
+    norm = _normalise(text)
+    titled = re.search(rf"{_TITLES}(?P<name>[\u4e00-\u9fff]{{2,3}})$", norm)
     if titled and titled.group("name") not in _NOT_NAMES and not _is_unit(titled.group("name")):
         return [text[titled.start("name"):]]
+    # "王五副县长", "张三、李四副县长": names printed before the title
+    before = re.fullmatch(rf"(?P<names>[\u4e00-\u9fff]{{2,3}}?(?:、[\u4e00-\u9fff]{{2,3}}?)*){_TITLES}", norm)
+    if before:
+        names = before.group("names").split("、")
+        if not any(n in _NOT_NAMES or _is_unit(n) for n in names):
+            return [n.strip() for n in re.split(r"[、，,]", text[:before.end("names")])]
     return None
 
 
@@ -249,8 +259,14 @@ def _who(text: str) -> tuple[str, list[str]] | None:
     norm = _normalise(text)
     if _LEADER_POST.search(norm) or re.search(r"(?:市|县|区|州|旗)长", norm):
         return None  # an unnamed leader: 分管副市长, 镇长（主任）
-    # "政府办分管副主任商市财政局": 商 (in consultation with) joins a post and a unit.
-    pieces = re.split(r"(?<=主任|局长|部长|书记)商", text)
+    # "政府办分管副主任商市财政局": 商 (in consultation with) joins a post or unit and a unit.
+    pieces = [text]
+    for at in [m.start() for m in re.finditer("商", norm)]:
+        left, right = text[:at], text[at + 1:]
+        post = _UNIT_POST.match(_normalise(left))
+        if (_is_unit(left) or (post and _is_unit(left[:post.end("unit")]))) and _is_unit(right):
+            pieces = [left, right]
+            break
     units: list[str] = []
     for piece in pieces:
         names: list[str] | None = []
@@ -413,11 +429,23 @@ _PAREN = re.compile(r"（(?P<body>(?:[^（）]|（[^（）]*）)*)）")
 
 
 def _responsibility_parens(piece: _Piece) -> list[tuple[int, int, _Roles]]:
+    """Responsibility parentheses of a text, and labels closing it without brackets
+    ("…完成验收。责任单位：县发改局、县财政局。"), as (start, end, roles)."""
     found = []
     for match in _PAREN.finditer(piece.norm):
         roles = _paren_roles(match.group("body"), piece.text[match.start("body"):match.end("body")])
         if roles is not None:
             found.append((match.start(), match.end(), roles))
+    after = found[-1][1] if found else 0
+    for label in _ROLE_LABEL.finditer(piece.norm, after):
+        if label.start() == 0 or piece.norm[label.start() - 1] not in "。；; \t\u3000":
+            continue
+        if label.group("label") in _TEXT_LABELS:
+            continue
+        labelled = _label_roles(piece.norm[label.start():], piece.text[label.start():])
+        if labelled is not None and labelled[0].any() and not _PAREN.search(piece.norm, label.start()):
+            found.append((label.start(), len(piece.norm), labelled[0]))
+        break
     return found
 
 
@@ -444,6 +472,7 @@ def _deadline(text: str, year: int | None, extra: str = "") -> str | None:
 # --------------------------------------------------------------------------
 # Paragraphs, items and their outline position
 
+_PAGE_NUMBER = re.compile(r"^[—–\-－‐]+\s*\d{1,4}\s*[—–\-－‐]+$|^第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?$")
 _ANNEX = re.compile(r"^\s*附\s*件\s*(?P<n>\d{1,2})?\s*[：:]?\s*$")
 _LABEL_LINE = re.compile(r"^[\u4e00-\u9fff \u3000]{1,6}[：:]")
 _TERMINAL = "。！？：!?:）)”」"
@@ -477,8 +506,8 @@ def _logical_paragraphs(doc: Document) -> list[_Piece]:
     merged: list[_Piece] = []
     for paragraph in doc.paragraphs:
         piece = _piece_of(paragraph.span)
-        if not piece.text:
-            continue
+        if not piece.text or _PAGE_NUMBER.match(piece.text):
+            continue  # a page footer ("— 3 —") may stand inside a broken paragraph
         if merged:
             prev = merged[-1].norm
             open_paren = prev.count("（") > prev.count("）")
@@ -537,7 +566,9 @@ def _paragraphs(doc: Document) -> list[_Para]:
             expect_annex_title = False
         para.label_line = bool(_ROLE_LABEL.match(norm))
         para.path = (tracker.prefix, tuple(tracker.stack))
-        context = [annex_title or ""] + headings
+        # a notice about duties ("关于明确…职责分工的通知") is a duty section throughout
+        title_duty = doc.title if re.search(r"职责分工|任务分工|责任分工", doc.title or "") else ""
+        context = [title_duty, annex_title or ""] + headings
         deepest = headings[-1] if headings else ""
         para.organising = any(_ORGANISING_HEADING.search(h or "") for h in context[-1:])
         para.duty = any(_DUTY_HEADING.search(h or "") for h in context) or (
@@ -684,9 +715,19 @@ _COOPERATE = re.compile(r"^(?P<who>(?:(?!负责|牵头|具体).)+?)(?:等(?:多|
 _SPECIFIC = re.compile(r"^(?:具体)?由(?P<who>.+?)(?:具体)?(?:负责|抓落实|承办|落实)|^(?P<who2>.+?)具体(?:负责|抓落实|承办)")
 
 
+def _organised_units(norm: str, text: str, at: int) -> list[str]:
+    """Units "组织"d by the one in charge ("…具体负责组织A、B等相关单位…"): they cooperate."""
+    organise = re.match(r"(?:负责)?组织(?P<rest>.+?)等(?:相关|有关)?(?:部门|单位)", norm[at:])
+    if organise:
+        return _split_units(text[at + organise.start("rest"):at + organise.end("rest")])
+    organise = re.match(r"(?:负责)?组织", norm[at:])
+    units = _leading_units(norm, at + organise.end()) if organise else None
+    return _split_units("、".join(text[a:b] for a, b in units[0])) if units else []
+
+
 def _clause_roles(norm: str, text: str, meeting: bool, duty: bool, organising: bool,
                   first_clause: bool) -> tuple[str, _Roles, bool] | None:
-    """What one clause says: ("lead"|"start"|"extend"|"after-lead", roles, person_led)."""
+    """What one clause says: ("lead"|"start"|"extend"|"organised"|"after-lead", roles, person_led)."""
     body = _CONNECTIVE.sub("", norm)
     off = len(norm) - len(body)
     roles = _Roles()
@@ -700,12 +741,17 @@ def _clause_roles(norm: str, text: str, meeting: bool, duty: bool, organising: b
     if lead:
         pre_start = norm.rfind("由", 0, lead.start())
         pre_start = off if pre_start < 0 else pre_start + 1
+        asked = re.match(r"(?:请|责成|要求|安排|明确|决定)", norm[pre_start:lead.start()])
+        if asked:  # "请县住建局牵头", "责成县财政局牵头"
+            pre_start += asked.end()
         pre = text[pre_start:lead.start()]
         pre_norm = norm[pre_start:lead.start()]
         cut = re.search(r"(?:同志)?(?:要|应|须)?(?:落实|发挥|承担|履行)?$", pre_norm)
         if pre_norm.endswith("同志"):
             cut = None
         who_text = pre[:cut.start()] if cut else pre
+        if re.fullmatch(r"(?:并|且|要|应|负责|具体|统一|共同|另|再)*", _normalise(who_text).strip(_SPACES)):
+            who_text = ""  # "…，并牵头抓好落实": the sentence's subject leads
         who = _who(who_text)
         person_led = False
         if who:
@@ -720,9 +766,7 @@ def _clause_roles(norm: str, text: str, meeting: bool, duty: bool, organising: b
             units = _leading_units(norm, lead.end() + cooperate.start("rest"))
             if units:
                 roles.add("coop_units", _split_units("、".join(text[a:b] for a, b in units[0])))
-        organise = re.match(r"^(?:负责)?组织(?P<rest>.+?)等(?:相关|有关)?(?:部门|单位)", after)
-        if organise:
-            roles.add("coop_units", _split_units(text[lead.end() + organise.start("rest"):lead.end() + organise.end("rest")]))
+        roles.add("coop_units", _organised_units(norm, text, lead.end()))
         return "lead", roles, person_led
     together = re.search(r"由(?P<lead>[^，。；]+?)会同(?P<coop>.+)", norm)
     if together:
@@ -753,10 +797,7 @@ def _clause_roles(norm: str, text: str, meeting: bool, duty: bool, organising: b
                 roles.add("responsible", who[1])
             else:
                 roles.add("lead_units", who[1])
-            organise = re.match(r"^组织(?P<rest>.+?)等(?:相关|有关)?(?:部门|单位)", body[specific.end():])
-            if organise:
-                a = off + specific.end() + organise.start("rest")
-                roles.add("coop_units", _split_units(text[a:off + specific.end() + organise.end("rest")]))
+            roles.add("coop_units", _organised_units(norm, text, off + specific.end()))
             starts = meeting or (organising and specific.group("who") is not None)
             return ("start" if starts else "extend"), roles, False
     in_charge = re.search(r"^(?P<who>[^，。；]+?)同志分管负责", body)
@@ -778,12 +819,12 @@ def _clause_roles(norm: str, text: str, meeting: bool, duty: bool, organising: b
         if units:
             roles.add("coop_units", units)
             return "extend", roles, False
-    organise = re.match(r"^组织(?P<rest>.+)", body)
-    if organise:
-        units = _leading_units(norm, off + organise.start("rest"))
-        if units and all(_is_generic(text[a:b]) for a, b in units[0]):
-            roles.add("coop_units", _split_units("、".join(text[a:b] for a, b in units[0])))
-            return "extend", roles, False
+    if body.startswith("组织"):
+        units = _organised_units(norm, text, off)
+        if units:
+            roles.add("coop_units", units)
+            # units a person organises cooperate; a unit "organising" 专家组 only describes its work
+            return ("extend" if all(_is_generic(u) for u in units) else "organised"), roles, False
     by = re.match(r"^(?:具体)?由(?P<rest>.+)", body) or (duty and first_clause and re.search(r"由(?P<rest>.+)", body))
     if by and (meeting or organising or duty):
         units = _leading_units(norm, off + by.start("rest"))
@@ -801,7 +842,7 @@ def _clause_roles(norm: str, text: str, meeting: bool, duty: bool, organising: b
         subject = _subject(norm, text)
         if subject:
             rest = norm[_subject_span(norm)[1]:]
-            if (duty and rest.strip(_SPACES + "。")) or re.match(r"(?:具体|全权|牵头)?负责(?!人)", rest):
+            if (duty and re.search(r"[\u4e00-\u9fff]{2}", rest)) or re.match(r"(?:具体|全权|牵头)?负责(?!人)", rest):
                 roles.add("lead_units", subject)
                 return "start", roles, False
     subject = _subject(norm, text)
@@ -834,8 +875,7 @@ def _assignments(norm: str, text: str, meeting: bool, duty: bool, organising: bo
             continue
         kind, roles, person_led = said
         if kind == "lead" and start_ok:
-            if not roles.lead_leaders and not roles.lead_units and sentence_subject and not person_led \
-                    and not re.match(r"^(?:.*由)?[\u4e00-\u9fff]{2,12}(?:会议|会)", clause_norm):
+            if not roles.lead_leaders and not roles.lead_units and sentence_subject and not person_led:
                 roles.add("lead_units", sentence_subject)  # "…，并牵头抓好落实"
             if current is None or current.led:
                 start = 0 if current is None else a
@@ -854,7 +894,10 @@ def _assignments(norm: str, text: str, meeting: bool, duty: bool, organising: bo
             found.append(current)
             _merge(current.roles, roles)
         elif current is not None and current.end is None:
-            if kind == "after-lead":
+            if kind == "organised":
+                if current.person_led:
+                    _merge(current.roles, roles)
+            elif kind == "after-lead":
                 if current.person_led and not current.roles.lead_units and \
                         re.search(r"^.{0,60}?(?:等(?:相关|有关)?(?:部门|单位)|(?:依|结合|按)(?:照)?(?:职能|职责))", clause_norm):
                     _merge(current.roles, roles)
@@ -947,6 +990,17 @@ def _dated_parts(piece: _Piece) -> list[_Piece]:
     return [piece.cut(s, starts[i + 1] if i + 1 < len(starts) else len(piece)).strip() for i, s in enumerate(starts)]
 
 
+def _goal_piece(labels: list["_Para"]) -> _Piece | None:
+    """The value of a 目标：label (the wording of a work group's task)."""
+    for para in labels:
+        found = list(_ROLE_LABEL.finditer(para.piece.norm))
+        for i, match in enumerate(found):
+            if match.group("label") in _TEXT_LABELS:
+                end = found[i + 1].start() if i + 1 < len(found) else len(para.piece)
+                return para.piece.cut(match.end(), end).strip()
+    return None
+
+
 class _Builder:
     def __init__(self, doc: Document):
         self.doc = doc
@@ -970,9 +1024,9 @@ class _Builder:
         if parens:
             self.parens(body, parens, ref, title)
             return 0
-        unit_heading = self.unit_heading(item, following)
-        if unit_heading:
-            return unit_heading
+        consumed = self.unit_heading(item, following)
+        if consumed is not None:
+            return consumed
         if head.marked and len(content) >= 1 and content[0] is head and \
                 self.duty_list(head.piece.cut(head.marker_end), ref, head):
             for para in content[1:]:
@@ -1013,11 +1067,8 @@ class _Builder:
         head = item[0]
         lines = [p for p in content if not (p is head and head.marked and p.piece.cut(p.marker_end).norm.strip()
                                             == (head.heading or "").strip())]
-        if goal:
-            goal_para = next(p for p in labels if _ROLE_LABEL.match(p.piece.norm).group("label") in _TEXT_LABELS)
-            label = _ROLE_LABEL.match(goal_para.piece.norm)
-            piece = goal_para.piece.cut(label.end()).strip()
-        else:
+        piece = _goal_piece(labels) if goal else None
+        if piece is None:
             body = self.join(lines) if lines else None
             piece = body.strip() if body is not None else head.piece.cut(head.marker_end)
         title = head.heading if head.marked else None
@@ -1065,13 +1116,23 @@ class _Builder:
                     self.add(ref, sentence.cut(found.start, found.end).strip(), [sentence], found.roles,
                              "clause", title)
 
-    def unit_heading(self, item: list[_Para], following: list[list[_Para]]) -> int:
-        """"（一）项目所在镇（街道）" followed by numbered duties: one task of that unit."""
+    def unit_heading(self, item: list[_Para], following: list[list[_Para]]) -> int | None:
+        """"（一）项目所在镇（街道）" followed by its duties: one task of that unit.
+        Returns how many following items (its numbered duties) it took, or None."""
         head = item[0]
-        if not head.marked or len(item) > 1:
-            return 0
+        if not head.marked:
+            return None
         rest = head.piece.cut(head.marker_end).strip()
         if not rest.text or "。" in rest.norm or not _is_unit(rest.text) or not (head.duty or head.organising):
+            return None
+        if len(item) > 1:  # the duties stand in plain paragraphs below the unit
+            duties = [p.piece for p in item[1:] if not p.label_line]
+            if not duties or any(_subject(p.norm, p.text) for p in duties):
+                return None
+            joined = duties[0]
+            for piece in duties[1:]:
+                joined = joined + piece
+            self.add(head.ref, joined, [head.piece] + duties, _Roles(lead_units=[rest.text]), "duty-list", None)
             return 0
         children = []
         for child in following:
@@ -1079,7 +1140,7 @@ class _Builder:
                 break
             children.append(child)
         if not children:
-            return 0
+            return None
         openings = [child[0].piece.cut(child[0].marker_end) for child in children]
         if any(_subject(o.norm, o.text) for o in openings):
             return 0  # "1.市自然资源局负责…": each child names its own unit
@@ -1182,7 +1243,8 @@ class _Builder:
         return False
 
     # ---- output
-    def add(self, ref, piece: _Piece, evidence: list[_Piece], roles: _Roles, shape: str, title, deadline_text="") -> None:
+    def add(self, ref, piece: _Piece, evidence: list[_Piece], roles: _Roles, shape: str, title,
+            deadline_text: str = "") -> None:
         piece = piece.strip()
         if not piece.text or not roles.any():
             return

@@ -7,7 +7,7 @@ Phrasings handled (one fact per person and post):
 - ``王明同志任A，免去其B职务；``             appoint A and remove B; the removal takes the （女）
                                            of the sentence, never the probation
 - ``王明同志任A、B``                         one appointment per post
-- ``任命王明为A``, ``聘任/聘请/聘王明为A``, ``提名王明为A``   appoint
+- ``任命王明为A``, ``任王明为A``, ``聘任/聘请王明为A``, ``提名王明为A``   appoint
 - ``免去王明的A职务``, ``免去王明A职务``, ``解聘/撤销王明的A职务``   remove
 - ``王明不再担任A职务``                       remove
 - header lists: a line ``任命：`` / ``免去：`` followed by lines ``王明为A`` / ``王明的A职务``
@@ -28,7 +28,6 @@ from kg.model import Document, PersonnelChange, Span
 _CJK = "\u4e00-\u9fff\u3400-\u4dbf"
 _SENTENCE_END = "；。;\n：:"
 _LIST_MARKER = re.compile(r"^[ \u3000\t]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]|[①-⑳●○■□◆·\-—]+)[ \u3000\t]*")
-_FEMALE = re.compile(r"^[ \u3000]*（女[^）]{0,20}）")
 _PROBATION = re.compile(r"（?试用期[^）；。]{0,20}）?")
 _PROBATION_FOR_ALL = re.compile(r"(?:以上|上述)[^。；]{0,20}试用期")
 # Words before a name that are not part of it ("经研究，决定王明同志任…").
@@ -167,16 +166,19 @@ def _posts(source: str, view: str, a: int, b: int) -> list[tuple[str, bool]]:
 
 # Triggers, matched on the view. Each yields (action, name span, post span).
 _APPOINT_TOGETHER = re.compile(r"(?P<female>（女[^）]{0,20}）)?[ \u3000]*同志[ \u3000]*(?:任|担任|为)(?![命职期务何用意免])")
-_APPOINT_BY = re.compile(r"(?:任命|聘任|聘请|聘用|提名)(?!书|期|用期|任期)")
+_APPOINT_BY = re.compile(r"(?:任命|聘任|聘请|聘用|提名)(?!书|期|用期|任期)"
+                         rf"|(?<![担兼主责信专])任(?=[{_CJK}·][ \u3000]?[{_CJK}·]{{1,4}}?(?:（女[^）]{{0,20}}）)?为)")
 _REMOVE_BY = re.compile(r"(?:免去|解聘|撤销)")
 _NO_LONGER = re.compile(r"(?P<female>（女[^）]{0,20}）)?[ \u3000]*(?:同志)?[ \u3000]*不再担任")
 _REMOVE_OF_SAME = re.compile(r"[，,、]?[ \u3000]*(?:同时)?(?:免去|免)其(?:担任的|所任)?")
+_BARE_APPOINT = re.compile(rf"(?P<name>[{_CJK}·](?:[ \u3000]?[{_CJK}·]){{1,4}}?)[ \u3000]*(?P<female>（女[^）]{{0,20}}）)?[ \u3000]*任(?![命职期务何用意免])")
 _ALSO_OF_SAME = re.compile(r"[，,][ \u3000]*(?:同时)?兼任")
 
 
 class _Sentence:
     def __init__(self, doc: Document, source: str, view: str, base: int, a: int, b: int, all_on_probation: bool):
         self.doc, self.source, self.view, self.base = doc, source, view, base
+        self.personnel_notice = bool(_PERSONNEL_TITLE.search(matching_view(doc.title or "")))
         self.a, self.b = a, b
         self.all_on_probation = all_on_probation
         self.facts: list[PersonnelChange] = []
@@ -218,6 +220,14 @@ def _parse_sentence(s: _Sentence, mode: str | None) -> None:
     pos = a
     last_person: tuple[tuple[int, int], bool] | None = None
     handled_any = False
+    bare = _BARE_APPOINT.match(view, a, b) if s.personnel_notice else None
+    if bare and looks_like_name(bare.group("name")):
+        # "王明任县财政局副局长": only in a notice about appointments, where no 同志 is needed
+        name = (bare.start("name"), bare.end("name"))
+        female = bool(bare.group("female"))
+        end = _post_end(view, bare.end(), b)
+        s.add(name, "appoint", bare.end(), end, female)
+        last_person, handled_any, pos, floor = (name, female), True, end, end
     while pos < b:
         hits = []
         for kind, rx in (("together", _APPOINT_TOGETHER), ("appoint-by", _APPOINT_BY), ("remove-by", _REMOVE_BY),

@@ -128,7 +128,7 @@ _ROLE_LINE = re.compile(rf"^[ \u3000\t]*(?P<role>{ROLE})[ \u3000\t]*[：:][ \u30
 _ATTEND_LINE = re.compile(rf"^[ \u3000\t]*{_spaced('出席')}(?:人员|领导)?[ \u3000\t]*[：:][ \u3000\t]*(?P<rest>.*?)[ \u3000\t。]*$")
 
 # Verbs that end a name standing after a title in prose.
-_AFTER_NAME = r"(?P<verb>主持|召集|牵头|任(?P<role>总召集人|副召集人|召集人|常务副组长|副组长|组长|总指挥|副指挥长|指挥长|办公室主任|主任|副主任)|担任|同志|兼任|负责|出席|参加|讲话)"
+_AFTER_NAME = r"(?P<verb>主持|召集|牵头|任(?P<role>总召集人|副召集人|召集人|常务副组长|副组长|组长|总指挥|副指挥长|指挥长|办公室主任|主任|副主任)|担任|同志|兼任|负责|出席|参加|讲话|在会上|强调|指出|要求)"
 _TITLE_THEN_NAME = re.compile(
     rf"(?:^|(?<=[，。；、：:（(\s由及和请]))(?P<title>{TITLE})(?P<name>[{_CJK}]{{2,4}}?){_AFTER_NAME}"
 )

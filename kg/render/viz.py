@@ -28,9 +28,10 @@ import math
 import os
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote, unquote
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -71,6 +72,7 @@ RELATIONS: dict[str, tuple[str, bool, str]] = {
 }
 ROLE_RELATIONS = {"LeadLeader": "leads", "LeadUnit": "leads", "CooperatingUnit": "cooperates",
                   "Responsible": "responsible"}
+ASSIGNMENT_VERBS = {"leads": "leads", "cooperates": "cooperates on", "responsible": "is responsible for"}
 PARTICIPATION_RELATIONS = {"Chair": "chairs", "Attendee": "attends", "Observer": "observes", "Recorder": "records"}
 ROLE_RANK = {"mayor": 0, "executive-deputy": 1, "deputy": 2, "other-leader": 3}
 DEPUTY_ROLES = ("executive-deputy", "deputy")
@@ -167,8 +169,6 @@ class StoreGraph:
 
 
 def _local_name(iri: str) -> str:
-    from urllib.parse import unquote
-
     return unquote(iri.rstrip("/").rsplit("/", 1)[-1])
 
 
@@ -204,27 +204,61 @@ def read_store_graph(store: Store) -> StoreGraph:
                 aliases[r["n"]].add(str(r["alt"]))
 
     details = _read_details(store, quotes)
-    for r in store.select("""SELECT DISTINCT ?p ?role ?title WHERE { ?node a gz:LeadershipRole ;
-            gz:person ?p ; gz:leadershipRole ?role . OPTIONAL { ?node gz:titleText ?title } }"""):
-        current = graph.leadership.get(r["p"])
-        candidate = (r["role"], r["title"])
-        rank = (ROLE_RANK.get(r["role"], len(ROLE_RANK)), r["title"] is None, r["title"] or "")
-        if current is None or rank < (ROLE_RANK.get(current[0], len(ROLE_RANK)), current[1] is None, current[1] or ""):
-            graph.leadership[r["p"]] = candidate
+    leadership_quote: dict[str, Quote] = {}
+    for r in sorted(store.select("""SELECT DISTINCT ?node ?p ?role ?title WHERE { ?node a gz:LeadershipRole ;
+            gz:person ?p ; gz:leadershipRole ?role . OPTIONAL { ?node gz:titleText ?title } }"""),
+                    key=lambda r: (ROLE_RANK.get(r["role"], len(ROLE_RANK)), r["title"] is None, r["title"] or "",
+                                   r["node"])):
+        if r["p"] not in graph.leadership:  # the highest role, a printed title before none
+            graph.leadership[r["p"]] = (r["role"], r["title"])
+            if quotes.get(r["node"]):
+                leadership_quote[r["p"]] = quotes[r["node"]][0]
 
+    names = {iri: min(labels[iri], key=lambda s: (len(s), s)) if labels[iri] else _local_name(iri) for iri in kinds}
+    person_names = {"".join(names[i].split()) for i, k in kinds.items() if k == "person"}
     for iri, kind in kinds.items():
-        name = min(labels[iri], key=lambda s: (len(s), s)) if labels[iri] else _local_name(iri)
+        name = names[iri]
+        if kind == "person":
+            aliases[iri] = {a for a in aliases[iri] if not _names_someone_else(a, name, person_names)}
         if kind == "task":
             name = details.task_text.get(iri, name)
         extra = list(details.lines.get(iri, ()))
         if kind == "person" and iri in graph.leadership:
             role, title = graph.leadership[iri]
-            extra.insert(0, f"{ROLE_CAPTIONS.get(role, role)}" + (f": {title}" if title else ""))
+            extra[:0] = [ROLE_CAPTIONS.get(role, role) + (f": {title}" if title else "")]
+            if iri in leadership_quote:
+                extra.insert(1, leadership_quote[iri].line())
         graph.nodes[iri] = GraphNode(iri=iri, kind=kind, label=_canvas_label(kind, name, details.labels.get(iri)),
                                      name=name, details=tuple(extra),
                                      aliases=tuple(sorted((aliases[iri] | labels[iri]) - {name})))
     graph.edges, graph.task_agents = _read_edges(store, graph, quotes)
+    for iri, line in _task_counts(graph).items():
+        node = graph.nodes[iri]
+        graph.nodes[iri] = replace(node, details=node.details + (line,))
     return graph
+
+
+def _task_counts(graph: StoreGraph) -> dict[str, str]:
+    """A tooltip line per person or unit on tasks: "leads 3, cooperates on 5 tasks"."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for by_rel in graph.task_agents.values():
+        for relation, agents in by_rel.items():
+            for agent in agents:
+                counts[agent][relation] += 1
+    captions = {"leads": "leads", "cooperates": "cooperates on", "responsible": "responsible for"}
+    lines = {}
+    for agent, by_rel in sorted(counts.items()):
+        lines[agent] = "tasks: " + " · ".join(f"{captions[rel]} {by_rel[rel]}"
+                                              for rel in ("leads", "cooperates", "responsible") if by_rel[rel])
+    return lines
+
+
+def _names_someone_else(written: str, name: str, person_names: set[str]) -> bool:
+    """A printed form of a person that is really a cell naming several people
+    ("杨 盛 向恩泽"): the resolver records it as an alias, the tooltip need not."""
+    compact = "".join(written.split())
+    own = "".join(name.split())
+    return any(other in compact for other in person_names if len(other) >= 2 and other not in own)
 
 
 def _canvas_label(kind: str, name: str, short: str | None) -> str:
@@ -330,7 +364,7 @@ def _read_edges(store: Store, graph: StoreGraph, quotes: dict[str, list[Quote]])
             continue
         task_agents[r["task"]][relation].add(r["agent"])
         written = r["written"] or ""
-        says = f"{name(r['agent'])} {relation} on: {_clip(name(r['task']))}"
+        says = f"{name(r['agent'])} {ASSIGNMENT_VERBS[relation]}: {_clip(name(r['task']))}"
         if written and "".join(written.split()) != name(r["agent"]):
             says += f"\n(printed as {written})"
         edges.add(r["agent"], r["task"], relation, says, quotes.get(r["task"], []))
@@ -420,22 +454,43 @@ def _assemble(graph: StoreGraph, view: str, heading: str, node_iris, edges, kind
     keep = {iri for iri in node_iris if graph.nodes[iri].kind in wanted or iri == focus}
     edges = [e for e in edges if e.source in keep and e.target in keep]
     nodes = sorted((graph.nodes[iri] for iri in keep), key=lambda n: (KINDS.index(n.kind), n.name, n.iri))
-    workload = graph.workload()
-    degree: Counter = Counter()
-    for e in edges:
-        degree[e.source] += 1
-        degree[e.target] += 1
-    sizes = {n.iri: (workload[n.iri] if n.kind in ("person", "unit", "collective", "task") else degree[n.iri])
-             for n in nodes}
-    leaders = [iri for iri in graph.leaders() if iri in keep]
-    scopes = {iri: sorted(_leader_scope(graph, iri) & keep) for iri in leaders}
+    sizes = _sizes(graph, nodes, edges)
+    # The leader menu narrows the page to one leader's work, even where the
+    # leaders themselves are not drawn (the units view).
+    every_leader = graph.leaders()
+    scopes = {iri: sorted(_leader_scope(graph, iri) & keep) for iri in every_leader}
+    leaders = [iri for iri in every_leader if scopes[iri]]
     sources = "、".join(graph.sources)
     subtitle = f"{sources} · {len(nodes)} nodes · {len(edges)} edges"
     return GraphView(view=view, heading=heading, subtitle=subtitle, nodes=nodes,
                      edges=sorted(edges, key=lambda e: (e.source, e.target, e.relation)), sizes=sizes,
                      leaders=[(iri, graph.name(iri), _role_caption(graph, iri)) for iri in leaders],
-                     leader_scopes=scopes, focus=focus,
-                     size_note="size: tasks (people, units), agents (tasks), links (others)")
+                     leader_scopes={iri: scopes[iri] for iri in leaders}, focus=focus,
+                     size_note="size: tasks shown (people, units), people and units on it (tasks), "
+                               "links (others)")
+
+
+def _sizes(graph: StoreGraph, nodes: list[GraphNode], edges: list[GraphEdge]) -> dict[str, int]:
+    """Workload where the view shows tasks: a person's or unit's tasks in this view,
+    a task's agents in this view; where it shows none, the tasks in the whole
+    graph. Everything else: its links in the view."""
+    on_tasks: dict[str, set] = defaultdict(set)  # a unit both leading and cooperating counts once
+    degree: Counter = Counter()
+    for e in edges:
+        degree[e.source] += 1
+        degree[e.target] += 1
+        if e.relation in ("leads", "cooperates", "responsible"):
+            on_tasks[e.source].add(e.target)
+            on_tasks[e.target].add(e.source)
+    has_tasks = any(n.kind == "task" for n in nodes)
+    workload = graph.workload()
+    sizes = {}
+    for n in nodes:
+        if n.kind in ("person", "unit", "collective", "task"):
+            sizes[n.iri] = len(on_tasks[n.iri]) if has_tasks else workload[n.iri]
+        else:
+            sizes[n.iri] = degree[n.iri]
+    return sizes
 
 
 def _role_caption(graph: StoreGraph, iri: str) -> str:
@@ -513,7 +568,7 @@ def find_person(graph: StoreGraph, name: str, among: list[str] | None = None) ->
     candidates = among if among is not None else [i for i, n in graph.nodes.items() if n.kind == "person"]
     if name in candidates:
         return name
-    exact = [i for i in candidates if graph.nodes[i].name == wanted]
+    exact = [i for i in candidates if "".join(graph.nodes[i].name.split()) == wanted]
     matches = exact or [i for i in candidates if wanted in ("".join(a.split()) for a in graph.nodes[i].aliases)]
     if len(matches) == 1:
         return matches[0]
@@ -587,14 +642,15 @@ def _tooltip(node: GraphNode) -> str:
 
 
 def _node_size(value: int) -> int:
-    return int(round(min(60, 10 + 5 * math.sqrt(value))))
+    return int(round(min(48, 8 + 4 * math.sqrt(value))))
 
 
-def physics_options(node_count: int, edge_count: int) -> dict:
-    """Tuned so a gazette of a few hundred nodes settles in a few seconds: the
-    solver runs a capped number of iterations before the first frame, then physics
-    is switched off by the page."""
-    iterations = 200 if node_count <= 300 else 150 if node_count <= 800 else 100
+def physics_options(node_count: int) -> dict:
+    """Tuned so that the seed's whole graph (some 800 nodes, 3000 edges) settles in
+    a couple of seconds: nodes start at the Python layout, the solver runs a
+    capped number of iterations before the first frame, then the page switches
+    physics off."""
+    iterations = 120 if node_count <= 300 else 80 if node_count <= 800 else 60
     return {
         "enabled": True,
         "solver": "forceAtlas2Based",
@@ -608,23 +664,63 @@ def physics_options(node_count: int, edge_count: int) -> dict:
     }
 
 
-def static_positions(view: GraphView) -> dict[str, tuple[int, int]]:
-    """A fixed-seed spring layout, scaled to vis-network's pixel space."""
-    import networkx as nx
+def spring_positions(count: int, edges: list[tuple[int, int]], iterations: int = 80,
+                     seed: int = LAYOUT_SEED) -> list[tuple[float, float]]:
+    """Fruchterman-Reingold, grid variant: nodes repel only within 3k of each other
+    (a k-d tree finds the pairs), edges attract (less so between hubs, which would
+    otherwise crush the core together), a weak pull keeps components together.
+    Near linear per iteration where networkx's spring_layout is quadratic
+    (seconds, not minutes, for a few thousand nodes). Deterministic: a fixed
+    seed and order-independent sums (bincount)."""
+    import numpy as np
+    from scipy.spatial import cKDTree
 
-    g = nx.Graph()
-    g.add_nodes_from(n.iri for n in view.nodes)
-    g.add_edges_from((e.source, e.target) for e in view.edges)
-    pos = nx.spring_layout(g, seed=LAYOUT_SEED, iterations=50)
-    scale = 40 * math.sqrt(max(1, len(view.nodes)))
-    return {iri: (int(round(x * scale)), int(round(y * scale))) for iri, (x, y) in sorted(pos.items())}
+    if count == 0:
+        return []
+    rng = np.random.default_rng(seed)
+    pos = rng.random((count, 2))
+    k = 1.0 / math.sqrt(count)
+    pairs_of_edges = np.array(sorted({(min(a, b), max(a, b)) for a, b in edges if a != b}), dtype=int).reshape(-1, 2)
+    src, dst = pairs_of_edges[:, 0], pairs_of_edges[:, 1]
+    degree = np.bincount(np.concatenate([src, dst]), minlength=count).astype(float)
+    hub_damping = 1.0 / np.sqrt(np.maximum(degree[src] * degree[dst], 1.0))
+
+    def summed(index, force):
+        return np.stack([np.bincount(index, weights=force[:, j], minlength=count) for j in (0, 1)], axis=1)
+
+    step = 0.1
+    cooling = step / (iterations + 1)
+    for _ in range(iterations):
+        near = cKDTree(pos).query_pairs(3 * k, output_type="ndarray").reshape(-1, 2)
+        delta = pos[near[:, 0]] - pos[near[:, 1]]
+        push = delta * (k * k / np.maximum((delta ** 2).sum(axis=1), 1e-9))[:, None]
+        move = summed(near[:, 0], push) - summed(near[:, 1], push)
+        delta = pos[src] - pos[dst]
+        pull = delta * (np.sqrt((delta ** 2).sum(axis=1)) / k * hub_damping)[:, None]
+        move += summed(dst, pull) - summed(src, pull)
+        move += (0.5 - pos) * (0.3 * k)
+        length = np.maximum(np.sqrt((move ** 2).sum(axis=1)), 1e-12)
+        pos += move * (np.minimum(length, step) / length)[:, None]
+        step -= cooling
+    return [(float(x), float(y)) for x, y in pos]
+
+
+def static_positions(view: GraphView) -> dict[str, tuple[int, int]]:
+    """Pixel positions for a graph too big to lay out in the browser."""
+    index = {n.iri: i for i, n in enumerate(view.nodes)}
+    points = spring_positions(len(index), [(index[e.source], index[e.target]) for e in view.edges])
+    scale = 80 * math.sqrt(max(1, len(index)))  # neighbours end up about k apart: ~80 px
+    return {iri: (int(round((points[i][0] - 0.5) * scale)), int(round((points[i][1] - 0.5) * scale)))
+            for iri, i in index.items()}
 
 
 def page_data(view: GraphView, static_above: int = STATIC_LAYOUT_ABOVE) -> dict:
     """The JSON the page script reads: vis-ready nodes and edges, legends, menus."""
     ids = {n.iri: f"n{i}" for i, n in enumerate(view.nodes)}
     static = len(view.nodes) > static_above
-    positions = static_positions(view) if static else {}
+    # Even where the browser runs physics it starts from this layout: it then
+    # needs far fewer iterations to settle.
+    positions = static_positions(view)
     nodes = []
     for n in view.nodes:
         item = {"id": ids[n.iri], "iri": n.iri, "kind": n.kind, "label": n.label, "title": _tooltip(n),
@@ -646,7 +742,7 @@ def page_data(view: GraphView, static_above: int = STATIC_LAYOUT_ABOVE) -> dict:
     options = {
         "autoResize": True,
         "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": False},
-        "physics": {"enabled": False} if static else physics_options(len(nodes), len(edges)),
+        "physics": {"enabled": False} if static else physics_options(len(nodes)),
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "navigationButtons": False,
                         "keyboard": False, "multiselect": False},
         "nodes": {"font": {"size": 13, "face": "Noto Sans CJK SC, Noto Serif CJK SC, sans-serif"},
@@ -663,8 +759,9 @@ def page_data(view: GraphView, static_above: int = STATIC_LAYOUT_ABOVE) -> dict:
         "nodes": nodes,
         "edges": edges,
         "relations": {rel: {"color": c, "dashed": d} for rel, (c, d, _) in RELATIONS.items() if rel_counts[rel]},
-        "leaders": [{"id": ids[iri], "scope": [ids[s] for s in view.leader_scopes.get(iri, []) if s in ids]}
-                    for iri, _, _ in view.leaders],
+        "leaders": [{"id": f"L{i}", "node": ids.get(iri),
+                     "scope": [ids[s] for s in view.leader_scopes.get(iri, []) if s in ids]}
+                    for i, (iri, _, _) in enumerate(view.leaders)],
         "focus": ids.get(view.focus) if view.focus else None,
         "staticLayout": static,
         "options": options,
@@ -818,8 +915,8 @@ PAGE_SCRIPT = r"""
   var kindBoxes = Array.prototype.slice.call(document.querySelectorAll("#kind-filter input[data-kind]"));
   var relationBoxes = Array.prototype.slice.call(document.querySelectorAll("#relation-filter input[data-relation]"));
   var leaderMenu = document.getElementById("leader-filter");
-  var scopes = {};
-  data.leaders.forEach(function (l) { scopes[l.id] = l.scope; });
+  var scopes = {}, leaderNodes = {};
+  data.leaders.forEach(function (l) { scopes[l.id] = l.scope; leaderNodes[l.id] = l.node; });
   var visible = {};
 
   function showCounts() {
@@ -853,7 +950,7 @@ PAGE_SCRIPT = r"""
   leaderMenu.addEventListener("change", function () {
     applyFilters();
     var shown = Object.keys(visible);
-    if (leaderMenu.value) { network.selectNodes([leaderMenu.value]); }
+    if (leaderNodes[leaderMenu.value]) { network.selectNodes([leaderNodes[leaderMenu.value]]); }
     network.fit({nodes: shown, animation: false});
   });
   data.nodes.forEach(function (n) { visible[n.id] = true; });
@@ -906,13 +1003,12 @@ def render_page(view: GraphView, links: list[tuple[str, str, bool]] = (),
     """The whole HTML page as text. ``links``: (caption, relative href, is this page)."""
     vis_js, vis_css = vis_assets()
     data = page_data(view, static_above)
-    ids = {n.iri: f"n{i}" for i, n in enumerate(view.nodes)}
     kind_counts = view.count_by_kind()
     rel_counts = view.count_by_relation()
     env = Environment(autoescape=True, keep_trailing_newline=True)
     return env.from_string(PAGE_TEMPLATE).render(
         heading=view.heading, subtitle=view.subtitle, size_note=view.size_note, links=list(links),
-        leaders=[(ids[iri], name, role) for iri, name, role in view.leaders],
+        leaders=[(f"L{i}", name, role) for i, (_, name, role) in enumerate(view.leaders)],
         kinds=[(k, NODE_STYLES[k][2], NODE_STYLES[k][0], NODE_STYLES[k][1], kind_counts[k]) for k in KINDS
                if kind_counts[k]],
         relations=[(r, caption, colour, dashed, rel_counts[r]) for r, (colour, dashed, caption) in RELATIONS.items()
@@ -964,8 +1060,6 @@ def write_graph_pages(store: Store, output: str, view: str = "whole", focus: str
         used.add(name)
         pages.append((graph.name(deputy), name, leader_view(graph, deputy, kinds)))
     written = []
-    from urllib.parse import quote
-
     for caption, name, page in pages:
         links = [(c, quote(n), n == name) for c, n, _ in pages]
         path = os.path.join(folder, name)

@@ -224,8 +224,7 @@ class PeopleResolver:
         decisions: list[ResolutionDecision] = []
         counts = Counter(n.name for n in names)
         canonical = self._misprints(names, counts, decisions)
-        for variant_target in self.forced:
-            target, variant, note = variant_target
+        for target, variant, note in self.forced:
             canonical[variant] = target
             decisions.append(ResolutionDecision("person", target, variant, "override", "forced",
                                                 self._evidence_of(names, variant, target), note))

@@ -52,10 +52,13 @@ _SUFFIX_CLASS = {
     "有限责任公司": "公司", "有限公司": "公司", "公司": "公司", "分公司": "公司",
     "管委会": "管委会", "管理委员会": "管委会", "事务中心": "中心", "服务中心": "中心", "中心": "中心",
 }
+# Kinds of unit that stand under another one when written after it (公安局经侦大队, 安委办打非专班);
+# towns, bureaux and companies written after a unit are a list run together, not a child.
+_SUB_UNIT_TAIL = re.compile(r"(?:大队|中队|支队|分队|所|站|科|股|室|中心|分局|支局|办|部|专班|组|分会|服务处)$")
 _UNIT_TAIL = re.compile(r"(?:局|委|办|室|中心|院|所|站|馆|部|厅|处|队|社|会|行|公司|集团|镇|乡|街道|办事处|区|园|联|科|股|专班|组|指挥部|村|社区)$")
 
 _COLLECTIVE = re.compile(
-    r"^(?:各|相关|有关|其他|其它|全市|全县|全区|市直|县直|区直|驻\S{0,4}各|辖内|辖区|所属|属地|项目|全体)"
+    r"^(?:各|相关|有关|其他|其它|全市|全县|全区|市直|县直|区直|驻\S{0,4}各|辖内|辖区|所属|属地|项目(?:所在|所属|实施|建设|业主)|全体)"
     r"|各|等(?:单位|部门)$|(?:单位|部门|机构|企业|主体)$"
     r"|^(?:镇|乡|乡镇|街道|街道办|街道办事处|村|社区|村（社区）|镇（街道）|乡镇（街道）|乡（镇）)$"
 )
@@ -409,7 +412,7 @@ class UnitResolver:
                 if tail in second_names.get(uf.find(p), ()):
                     join(p, n, "also-named")  # 政府办金融办: the office under both its names
                     continue
-                if len(tail) >= 3 and suffix_of(tail) and not tail.startswith(("和", "、")):
+                if len(tail) >= 3 and _SUB_UNIT_TAIL.search(tail) and not tail.startswith(("和", "、")):
                     parents.setdefault(n, pc)
                     if (False, tail) in counts_by_core and (False, tail) not in parents:
                         join(n, (False, tail), "sub-unit")
