@@ -26,10 +26,16 @@ class Span:
 class SourceText:
     """A decoded input file."""
 
-    name: str  # file name, e.g. "miluo-gazette-2025-01.txt"; identifies the gazette
+    name: str  # file name, e.g. "qingshan-gazette-2025-01.txt"; identifies the gazette
     path: str
-    text: str
+    text: str  # what the extractors match on (simplified where the file is in traditional characters)
     encoding: str  # the encoding that decoded the bytes, e.g. "utf-8", "utf-8-sig", "gb18030"
+    printed: str | None = None  # the text as printed, where it differs from ``text`` (same length)
+
+    @property
+    def printed_text(self) -> str:
+        """The text as printed: quotes and printed values come from here."""
+        return self.printed if self.printed is not None else self.text
 
     def span(self, start: int, end: int) -> Span:
         return Span.of(self.text, start, end)

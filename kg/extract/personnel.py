@@ -299,23 +299,23 @@ def _name_and_post_after(view: str, a: int, b: int, action: str):
                 continue
             return (m.start("name"), m.end("name")), bool(m.group("female")), m.end()
     if action == "remove":
+        # 免去王明（女）县财政局副局长职务: the marker right after the name shows where it ends
+        female = _NAME_THEN_FEMALE.match(view, a, b)
+        if female and looks_like_name(female.group("name")):
+            return (female.start("name"), female.end("name")), True, female.end()
         # 免去王明县财政局副局长职务: split by the name grammar
         stop = re.compile(r"职务|[，,]").search(view, a, b)
         if stop is None or not view.startswith("职务", stop.start()):
             return None  # without 同志 or 的, only "…职务" shows where the post ends
         end = stop.start()
-        female = _FEMALE_ANYWHERE.search(view, a, end)
-        if female:
-            split = _split_name_post(view, a, female.start())
-            if split:
-                return split[0], True, female.end()
         split = _split_name_post(view, a, end)
         if split:
             return split[0], False, split[1]
     return None
 
 
-_FEMALE_ANYWHERE = re.compile(r"（女[^）]{0,20}）")
+# A name closed by its （女） marker: "王明（女）县财政局副局长职务".
+_NAME_THEN_FEMALE = re.compile(rf"(?P<name>[{_CJK}·](?:[ \u3000]?[{_CJK}·]){{1,4}}?)[ \u3000]*（女[^）]{{0,20}}）[ \u3000]*")
 _MODE_LINE = re.compile(r"^[ \u3000]*(?P<mode>任命|聘任|聘用|免去|免职|免去职务|解聘)[ \u3000]*(?:[：:][ \u3000]*)?$")
 
 

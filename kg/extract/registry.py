@@ -5,6 +5,7 @@ import importlib
 from dataclasses import dataclass, field
 from typing import Callable
 
+from kg.extract.printed_forms import restore_printed_forms
 from kg.model import (Document, Gazette, Meeting, PersonnelChange, TaskAssignment, Target, TitleMention,
                       WorkingGroup)
 
@@ -70,5 +71,5 @@ def extract_gazette(gazette: Gazette, only: set[str] | None = None) -> Extracted
             if only is not None and name not in only:
                 continue
             for fact in extractors[name](doc):
-                facts.add(fact)
+                facts.add(restore_printed_forms(fact, gazette.source))
     return facts

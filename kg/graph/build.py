@@ -110,7 +110,7 @@ class GazetteGraphBuilder:
         self.sink.add(graph, ev, GZ.inDocument, document_iri(self.source.name, doc.doc_no))
         self.sink.add(graph, ev, GZ.start, Literal(span.start))
         self.sink.add(graph, ev, GZ.end, Literal(span.end))
-        self.sink.add(graph, ev, GZ.quote, Literal(span.text))
+        self.sink.add(graph, ev, GZ.quote, Literal(self.source.printed_text[span.start:span.end]))
 
     # --- documents ----------------------------------------------------------
     def documents(self) -> None:
@@ -361,7 +361,7 @@ class GazetteGraphBuilder:
         self.sink.add(g, ev, RDF.type, GZ.Evidence)
         self.sink.add(g, ev, GZ.start, Literal(span.start))
         self.sink.add(g, ev, GZ.end, Literal(span.end))
-        self.sink.add(g, ev, GZ.quote, Literal(span.text))
+        self.sink.add(g, ev, GZ.quote, Literal(self.source.printed_text[span.start:span.end]))
 
     def build(self) -> list[tuple]:
         self.documents()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.ingest.variants import printed_form
 from kg.ingest.textnorm import DATE_PATTERN, parse_date, squeeze_cjk_spaces, strip_markup
 from kg.model import Document, Gazette, Paragraph, SourceText, Span, TocEntry, TocMismatch
 
@@ -21,7 +22,8 @@ DOC_NO = (
     rf"[ \t\u3000]*(?P<num>\d{{1,4}})[ \t\u3000]*号"
 )
 DOC_NO_LINE = re.compile(
-    rf"^[ \t\u3000]*(?:文[ \t\u3000]*号[:：][ \t\u3000]*)?(?P<no>{DOC_NO})[ \t\u3000]*$", re.M
+    rf"^[ \t\u3000]*(?P<label>文[ \t\u3000]*号[:：][ \t\u3000]*)?(?P<open>[（(][ \t]*)?(?P<no>{DOC_NO})"
+    rf"(?(open)[ \t]*[）)])[ \t\u3000]*$", re.M
 )
 DOC_NO_ANYWHERE = re.compile(DOC_NO)
 
@@ -50,7 +52,7 @@ _WEB_CHROME = re.compile(
     r"成文日期|发文机关|有效性|网站(?:地图|标识码)|版权所有|主办单位|ICP|政务公开|>|＞).*$"
 )
 _TOC_HEADING = re.compile(r"^[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*$", re.M)
-_TOC_PAGE = re.compile(r"[…\.·。\s]*\t?\s*(?P<page>\d{1,4})\s*$")
+_TOC_PAGE = re.compile(r"[…\.·。\s]*\t?\s*[（(]?(?P<page>\d{1,4})[）)]?\s*$")
 
 
 def _lines(text: str, start: int, end: int):
@@ -77,7 +79,15 @@ def split_documents(source: SourceText) -> Gazette:
     """Find every document of a gazette (or the single notice of a web page)."""
     text = source.text
     starts: list[tuple[int, str, re.Match]] = []  # (offset, "numbered"|"meeting", match)
+    seen_numbers: set[str] = set()
     for m in DOC_NO_LINE.finditer(text):
+        number = clean_doc_no(m.group("no"))
+        has_title = _title_below(text, m.end(), len(text)) is not None or _title_above(text, m.start()) is not None
+        if m.group("open") and _title_above(text, m.start()) is None:
+            continue  # "(X〔2025〕3号)" alone is a document start only under its title
+        if number in seen_numbers and (m.group("label") or not has_title):
+            continue  # a page's "文号：…" box repeating the number of the notice above
+        seen_numbers.add(number)
         starts.append((m.start(), "numbered", m))
     for m in MEETING_SENTENCE.finditer(text):
         starts.append((_meeting_start(text, m), "meeting", m))
@@ -168,30 +178,42 @@ def _title_below(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
 
 
 def _title_above(text: str, pos: int) -> int | None:
+    """Start of a title printed above a 文号 (web pages, some gazettes): the 关于 line,
+    and the issuer's line above it where the title is broken after the issuer."""
     lines = list(_nonblank_lines(text, max(0, pos - 300), pos))[-3:]
-    for a, b in reversed(lines):
+    for idx in range(len(lines) - 1, -1, -1):
+        a, b = lines[idx]
         line = strip_markup(text[a:b]).strip()
         if "关于" in line and _TITLE_END.search(line) and "。" not in line:
-            # include a broken first half of the title on the line above
-            prev = [x for x in lines if x[1] < a]
-            if prev:
-                pa, pb = prev[-1]
-                pline = text[pa:pb].strip()
-                if not _WEB_CHROME.match(pline) and "关于" not in pline and len(pline) < 40 and "。" not in pline \
-                        and not pline.endswith(("：", ":")) and not DOC_NO_LINE.match(pline) and "关于" not in line[:2]:
-                    pass
+            if line.startswith("关于") and idx > 0:
+                pa, pb = lines[idx - 1]
+                above = strip_markup(text[pa:pb])
+                if _ORG_LINE.match(above) and not _WEB_CHROME.match(above):
+                    return pa
             return a
     return None
 
 
+_ORG_AND_DATE_LINE = re.compile(
+    rf"^[ \t\u3000]*(?P<org>[\u4e00-\u9fff（）()]{{2,40}}?(?:人民政府|政府|办公室|办公厅|委员会|管委会|局|委|办))"
+    rf"[ \t\u3000]+(?P<date>{DATE_PATTERN.pattern})[ \t\u3000]*$",
+    re.M,
+)
+
+
 def _signing_block(text: str, start: int, end: int) -> tuple[Span | None, Span | None]:
-    """First (issuer line, date line) pair: an organisation name followed by a lone date."""
+    """First (issuer, date) pair: an organisation name followed by a lone date on the
+    next line, or both on one line ("…人民政府办公室      2025年4月8日")."""
     lines = list(_nonblank_lines(text, start, end))
     for i, (a, b) in enumerate(lines):
         if _DATE_LINE.match(text[a:b]) and i > 0:
             pa, pb = lines[i - 1]
             if _ORG_LINE.match(text[pa:pb]):
                 return _strip_span(text, pa, pb), _strip_span(text, a, b)
+        both = _ORG_AND_DATE_LINE.match(text, a, b)
+        if both:
+            return (Span.of(text, both.start("org"), both.end("org")),
+                    Span.of(text, both.start("date"), both.end("date")))
     return None, None
 
 
@@ -225,9 +247,9 @@ def _numbered_document(source: SourceText, start: int, end: int, m: re.Match) ->
     else:
         title_start = _title_above(text, m.start())
         if title_start is not None and title_start < m.start():
-            line_end = text.find("\n", title_start)
-            title_end = line_end if 0 <= line_end < m.start() else m.start()
-            title = squeeze_cjk_spaces(strip_markup(text[title_start:title_end]))
+            above = list(_nonblank_lines(text, title_start, m.start()))
+            title_end = above[-1][1]
+            title = squeeze_cjk_spaces(strip_markup("".join(text[x:y] for x, y in above)))
         else:
             title_start, title_end, title = m.end(), m.end(), doc_no
     body_start = max(title_end, m.end())
@@ -303,7 +325,13 @@ def _with_paragraphs_and_tables(source: SourceText, doc: Document) -> Document:
         for a, b in _nonblank_lines(text, doc.body_start, doc.end)
         if "\t" not in text[a:b] and not _WEB_CHROME.match(text[a:b])
     )
-    return replace(doc, paragraphs=paragraphs, tables=tables)
+    doc = replace(doc, paragraphs=paragraphs, tables=tables)
+    if source.printed is not None:  # traditional characters: report what is printed
+        def printed(value):
+            return printed_form(value, text, source.printed, 0, len(text)) if value else value
+
+        doc = replace(doc, doc_no=printed(doc.doc_no), title=printed(doc.title), issuer=printed(doc.issuer))
+    return doc
 
 
 # --- table of contents ------------------------------------------------------

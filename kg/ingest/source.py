@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 
 from kg.errors import InputError
+from kg.ingest.variants import matching_text
 from kg.model import SourceText
 
 # Tried strictly in this order; GB18030 is a superset of GBK and GB2312.
@@ -71,9 +72,11 @@ def read_source(path: str | os.PathLike) -> SourceText:
     with open(path, "rb") as handle:
         data = handle.read()
     text, encoding = decode_bytes(data, path)
-    return SourceText(name=os.path.basename(path), path=path, text=normalise_newlines(text), encoding=encoding)
+    matching, printed = matching_text(normalise_newlines(text))
+    return SourceText(name=os.path.basename(path), path=path, text=matching, encoding=encoding, printed=printed)
 
 
 def source_from_string(text: str, name: str = "pasted.txt") -> SourceText:
     """For notebooks and tests: text that is already decoded."""
-    return SourceText(name=name, path=name, text=normalise_newlines(text.lstrip("\ufeff")), encoding="str")
+    matching, printed = matching_text(normalise_newlines(text.lstrip("\ufeff")))
+    return SourceText(name=name, path=name, text=matching, encoding="str", printed=printed)
