@@ -140,11 +140,11 @@ def backend_of(store) -> str:
 
 def answer_query(store, sparql: str, limit: int) -> Answer:
     """Evaluate one query on the store (in the worker process)."""
-    text = SPARQL_PREFIXES + sparql
     if backend_of(store) == "oxigraph":
         import pyoxigraph as ox
 
-        result = store.store.query(text, use_default_graph_as_union=True)
+        # the store's own entry point knows how it keeps the default graph (the union, counted once)
+        result = store.raw_query(SPARQL_PREFIXES + sparql)
         if isinstance(result, ox.QueryBoolean):
             return Answer("ask", boolean=bool(result))
         if isinstance(result, ox.QueryTriples):
@@ -165,7 +165,7 @@ def answer_query(store, sparql: str, limit: int) -> Answer:
             rows.append({v: _oxigraph_term(solution[v]) for v in variables if solution[v] is not None})
         return Answer("select", variables=variables, bindings=rows, truncated=truncated)
 
-    result = store.dataset.query(text)
+    result = store.ask_or_construct(sparql)  # rdflib: any query form, prefixes declared
     if result.type == "ASK":
         return Answer("ask", boolean=bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):

@@ -207,3 +207,113 @@ def test_splitter_never_crashes_and_spans_quote(pieces):
     source = source_from_string(text, "fuzz.txt")
     for doc in split_documents(source).documents:
         assert source.text[doc.span.start:doc.span.end] == doc.span.text
+
+
+# --- other counties' layouts ---------------------------------------------------
+
+OTHER_LAYOUT = """青山县人民政府公报
+
+目    录
+
+青山县人民政府关于印发《青山县春耕生产方案》的通知(青政发〔2025〕4号)··········(2)
+青山县人民政府常务会议纪要(第6次)··········(5)
+
+青山县人民政府
+关于印发《青山县春耕生产方案》的通知
+(青政发〔2025〕4号)
+
+各乡镇人民政府:
+    现将方案印发给你们。
+
+青山县人民政府
+二〇二五年三月五日
+
+青山县人民政府办公室
+关于调整防汛工作领导小组的通知
+青政办发[2025]9号
+
+各乡镇人民政府：
+    经研究，调整如下。
+
+青山县人民政府办公室        2025年3月9日
+
+青山县人民政府常务会议纪要
+第6次
+青山县人民政府办公室        2025年4月8日
+
+    2025年4月3日，县长孙丽主持召开县政府第6次常务会议。王明、李强出席会议。
+"""
+
+
+def test_other_layouts_number_in_brackets_or_below_title_and_one_line_signature():
+    gazette = split_documents(source_from_string(OTHER_LAYOUT, "qs2.txt"))
+    got = [(d.doc_no, d.title, d.issuer, d.date) for d in gazette.documents]
+    assert got == [
+        ("青政发〔2025〕4号", "青山县人民政府关于印发《青山县春耕生产方案》的通知", "青山县人民政府", "2025-03-05"),
+        ("青政办发[2025]9号", "青山县人民政府办公室关于调整防汛工作领导小组的通知", "青山县人民政府办公室", "2025-03-09"),
+        # minutes without a number are named by their entry in the table of contents
+        ("青山县人民政府常务会议纪要(第6次)", "青山县人民政府常务会议纪要(第6次)", "青山县人民政府办公室", "2025-04-08"),
+    ]
+    assert [e.page for e in gazette.toc] == [2, 5]
+    meeting = gazette.documents[2]
+    assert meeting.is_meeting and meeting.meeting_number == 6 and meeting.date == "2025-04-08"
+
+
+def test_a_page_info_box_repeating_the_number_is_not_a_second_document():
+    page = """首页 > 政务公开
+青山县人民政府办公室关于做好森林防火工作的通知
+青政办函〔2025〕30号
+各乡镇：
+    请做好森林防火（县林业局牵头，各乡镇配合）。
+青山县人民政府办公室
+2025年2月1日
+索引号：000-2025-01
+文    号：青政办函〔2025〕30号
+发布日期：2025-02-03
+"""
+    [doc] = split_documents(source_from_string(page, "web.txt")).documents
+    assert doc.doc_no == "青政办函〔2025〕30号" and doc.date == "2025-02-01"
+
+
+TRADITIONAL = """慶政人〔2025〕3號
+
+慶源縣人民政府
+關於葉振興等同志職務任免的通知
+
+各鄉鎮人民政府，縣直各單位：
+
+任命葉振興為縣水利局局長；
+
+慶源縣人民政府
+2025年2月8日
+"""
+
+
+def test_traditional_text_is_matched_on_a_same_length_simplified_copy():
+    source = source_from_string(TRADITIONAL, "trad.txt")
+    assert source.printed == TRADITIONAL and len(source.text) == len(TRADITIONAL)
+    assert "关于叶振兴" in source.text
+    [doc] = split_documents(source).documents
+    # what the user sees is what is printed
+    assert (doc.doc_no, doc.title, doc.issuer) == ("慶政人〔2025〕3號", "慶源縣人民政府關於葉振興等同志職務任免的通知", "慶源縣人民政府")
+
+
+def test_simplified_text_with_a_stray_traditional_name_is_left_alone():
+    text = NOTICE.replace("王明同志任", "鍾明同志任")
+    source = source_from_string(text, "x.txt")
+    assert source.printed is None and "鍾明" in source.text
+
+
+def test_facts_of_a_traditional_gazette_keep_printed_forms(tmp_path):
+    from kg.facts import read_facts
+    from kg.pipeline import build
+    from kg.store import open_store
+
+    path = tmp_path / "trad.txt"
+    path.write_text(TRADITIONAL, encoding="utf-8")
+    build([str(path)], str(tmp_path / "out"))
+    [facts] = read_facts(open_store(str(tmp_path / "out")))
+    [change] = facts["personnel_changes"]
+    assert (change["person"], change["post"]) == ("葉振興", "縣水利局局長")
+    quotes = open_store(str(tmp_path / "out")).select("SELECT ?q WHERE { ?e a gz:Evidence ; gz:quote ?q }")
+    assert any("任命葉振興為縣水利局局長" in r["q"] for r in quotes)

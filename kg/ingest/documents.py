@@ -272,7 +272,7 @@ def _meeting_document(source: SourceText, start: int, end: int, m: re.Match, toc
     title = None
     for entry in toc:
         squeezed = squeeze_cjk_spaces(entry.title)
-        if entry.doc_no is None and re.search(rf"第{number}次{re.escape(kind)}", squeezed):
+        if entry.doc_no is None and re.search(rf"第{number}次(?!\d)", squeezed) and kind in squeezed:
             title = squeezed
             break
     if title is None:
@@ -363,7 +363,7 @@ def parse_toc(source: SourceText, start: int, end: int) -> list[TocEntry]:
             doc_no = clean_doc_no(found.group(1))
             whole = whole[: found.start()] + whole[found.end():]
         title = squeeze_cjk_spaces(strip_markup(whole).strip(" …\t.·"))
-        if not title or (doc_no is None and not _TITLE_END.search(title)):
+        if not title or (doc_no is None and not _TITLE_END.search(title) and "纪要" not in title):
             continue  # address lines, phone numbers: not entries
         entries.append(TocEntry(title=title, doc_no=doc_no, page=int(page.group("page")), span=Span.of(text, first, b)))
     return entries
