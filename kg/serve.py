@@ -5,9 +5,9 @@
 ``application/sparql-results+json`` (or ``text/csv`` when asked for), CONSTRUCT
 and DESCRIBE as N-Triples. ``/`` is a small page to type a query and see the table.
 
-Every query runs in a forked worker process holding the parent's store, so a
-slow one can be stopped for good at its timeout (a thread could only be
-abandoned, still burning CPU). Updates, SERVICE calls and, on the rdflib
+Every query runs in a forked worker process (holding the parent's rdflib
+graph, or opening the Oxigraph folder read-only), so a slow one can be stopped
+for good at its timeout: a thread could only be abandoned, still burning CPU. Updates, SERVICE calls and, on the rdflib
 backend, FROM clauses (rdflib would fetch them from the web) are refused.
 """
 from __future__ import annotations
@@ -197,8 +197,31 @@ def _client_message(err: Exception) -> str:
     return f"{type(err).__name__}: {text}"
 
 
+def _reopened_read_only(store):
+    """The Oxigraph store opened afresh, read-only, in the worker. The parent's RocksDB
+    handle is not safe across fork (a background thread may hold its locks); a
+    read-only open can meet a compaction in flight, so it is retried."""
+    import copy
+    import time
+
+    import pyoxigraph as ox
+
+    reopened = copy.copy(store)
+    for attempt in range(20):
+        try:
+            reopened.store = ox.Store.read_only(store.folder)
+            return reopened
+        except (OSError, RuntimeError):
+            if attempt == 19:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+    return reopened
+
+
 def _worker(store, sparql: str, limit: int, conn) -> None:
     try:
+        if backend_of(store) == "oxigraph":
+            store = _reopened_read_only(store)
         conn.send(("ok", answer_query(store, sparql, limit)))
     except Exception as err:  # noqa: BLE001 - every engine error becomes a 400 for the client
         conn.send(("error", _client_message(err)))
@@ -214,6 +237,8 @@ class SparqlEndpoint:
         self.backend = backend_of(store)
         self.timeout = timeout
         self.limit = limit
+        if self.backend == "oxigraph":
+            store.save()  # flushed to disk, so that workers opening it read-only see everything
         self._fork = multiprocessing.get_context("fork")
         self._fork_lock = threading.Lock()  # fork from one thread at a time
 

@@ -3,8 +3,11 @@
 Each input under tests/data/other-counties/ is an invented gazette or web notice (invented
 places and people) in a layout unlike the seed's: ASCII punctuation, doc numbers below the
 title or in square brackets, 任命X为Y / X不再担任Y职务 / 聘任X为Y, plan items followed by
-牵头单位/责任单位/配合单位 lines, prose 常务会议 minutes, a web page with its chrome, and a
-gazette in traditional characters. Each has a hand-made gold file `<stem>.gold.json`
+牵头单位/责任单位/配合单位 lines, prose 常务会议 minutes, a web page with its chrome, a
+gazette in traditional characters, a district gazette with a 责任领导/完成时限 task table and
+区长办公会议 minutes under 参加人员/列席人员/主持人/记录人, a set of personnel documents with
+任命：/免去： headings, 聘任 and a prose 领导小组, and an implementation plan with four shapes of
+responsibility line and a per-township 亩 target table. Each has a hand-made gold file `<stem>.gold.json`
 (gazette-facts/1, conventions of shared/gold/README.md).
 
 Every input is built into a fresh store, its facts are read back from the store and scored
@@ -24,6 +27,9 @@ INPUTS = [
     "linshan-gazette-2025-02.txt",
     "baishui-notice-web.txt",
     "qingyuan-gazette-trad.txt",
+    "hexi-district-2025-03.txt",
+    "songling-appointments.txt",
+    "fengyang-plan-2025.txt",
 ]
 
 # F1 that a serious tool should reach on these shapes.

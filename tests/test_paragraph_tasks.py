@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from kg.evaluate import score_facts
 from kg.extract.paragraph_tasks import _extract, extract_paragraph_tasks
 from kg.extract.registry import load_extractors
+from kg.extract.printed_forms import restore_printed_forms
 from kg.ingest import ingest_file, source_from_string, split_documents
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "miluo-gazette-2025-01.txt"
@@ -37,7 +38,8 @@ def tasks_of(text):
     tasks = [task for doc in gazette.documents for task in extract_paragraph_tasks(doc)]
     for task in tasks:  # every task quotes the source exactly
         assert gazette.source.text[task.evidence.start:task.evidence.end] == task.evidence.text
-    return tasks
+    # as the pipeline does: a traditional-character text's facts get their printed forms back
+    return [restore_printed_forms(task, gazette.source) for task in tasks]
 
 
 def by_ref(tasks):

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from kg.evaluate import score_facts
 from kg.extract.personnel import extract_personnel
+from kg.extract.printed_forms import restore_printed_forms
 from kg.ingest import read_source, source_from_string, split_documents
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -27,7 +28,8 @@ def changes(text: str):
     facts = extract_personnel(gazette.documents[0])
     for f in facts:  # every evidence is an exact span of the source
         assert gazette.source.text[f.evidence.start:f.evidence.end] == f.evidence.text
-    return facts
+    # as the pipeline does: a traditional-character text's facts get their printed forms back
+    return [restore_printed_forms(f, gazette.source) for f in facts]
 
 
 def rows(facts):

@@ -459,6 +459,22 @@ def test_both_stores_give_the_same_answers_on_the_invented_county(invented, name
     assert _sorted_rows(a) == _sorted_rows(b)
 
 
+@pytest.mark.parametrize("backend", ["rdflib", "oxigraph"])
+def test_every_named_query_answers_nothing_on_an_empty_store(tmp_path, backend):
+    store = RdflibStore(str(tmp_path)) if backend == "rdflib" else OxigraphStore(str(tmp_path / "ox"))
+    for name, params in sorted(INVENTED_PARAMS.items()):
+        assert run_query(store, name, params).rows == [], name
+
+
+def test_an_unknown_leader_has_no_tasks(invented):
+    for store in invented:
+        for name, params in (("leader-tasks", {"leader": "无此人"}), ("person-activity", {"person": "无此人"}),
+                             ("shared-units", {"leader_a": "无此人", "leader_b": "王明"}),
+                             ("leader-portfolio", {"leader": "无此人"}), ("tasks-due-before", {"date": "2099-01-01",
+                                                                                            "leader": "无此人"})):
+            assert run_query(store, name, params).rows == [], (type(store).__name__, name)
+
+
 # --- printing -----------------------------------------------------------------
 SAMPLE = QueryResult(columns=["unit", "tasks", "note"], rows=[
     {"unit": "县交通运输局", "tasks": 12, "note": "a, \"quoted\"\nline"},

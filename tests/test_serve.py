@@ -47,7 +47,7 @@ def _store(kind: str, folder: str):
 def endpoint(request, tmp_path):
     store = _store(request.param, str(tmp_path / "store"))
     server = make_server(store, "127.0.0.1", 0, timeout=1.0, limit=3)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}", store
     server.shutdown()

@@ -24,8 +24,10 @@ Shapes handled (general grammar of the genre only):
 
 - later statements about a group: ``办公室设在…``, ``下设办公室（设…）``, ``办公室主任由X兼任``,
   ``X、Y同志任办公室主任``, ``组长由县长王明担任``, ``工作专班成员单位为…``;
-- an annex ``<group>成员单位职责分工`` whose items ``一、县人社局。…`` are member units;
-- a roster of 成员 printed with posts and no unit list: each 成员's unit is a member unit.
+- an annex ``<group>成员单位职责分工`` whose items ``一、县人社局。…`` are member units.
+
+A roster of 成员 printed with their posts names people, not member units: the units in their
+posts are not member units.
 
 A role held by a post rather than a named person gives ``GroupMember(person=None,
 title=<the post as printed>)``. A group without a printed name is named from the
@@ -885,19 +887,9 @@ def _duty_annex_units(lines: list[_View], drafts: list[_Draft]) -> None:
             owner = None
 
 
-# --- units implied by the members' posts -------------------------------------------------------
-
-def _units_from_member_posts(draft: _Draft) -> None:
-    """A roster of 成员 printed with their posts and no unit list: each 成员's unit is a member unit."""
-    if draft.units:
-        return
-    for m in draft.members:
-        if m.role in _MEMBER_ROLES and m.person and m.title:
-            cut = unit_of_post(squeeze(m.title))
-            if cut is not None:
-                unit = _cut_squeezed(m.title, cut)
-                if unit not in draft.units:
-                    draft.units.append(unit)
+# Member units are only the units the text names as members (成员单位…, 成员：县财政局、…).
+# A roster of members printed with their posts lists people: the units in their posts are not
+# member units (gold conventions list none for such groups; no seed group needed them).
 
 
 def _with_text(doc: Document, span: Span) -> Span:
@@ -940,7 +932,6 @@ def groups_of(doc: Document) -> list[WorkingGroup]:
     _duty_annex_units(lines, drafts)
     out = []
     for d in drafts:
-        _units_from_member_posts(d)
         out.append(WorkingGroup(
             doc_no=doc.doc_no, name=d.name, members=tuple(d.members), member_units=tuple(d.units),
             evidence=_with_text(doc, d.evidence), office=d.office, parent=d.parent,

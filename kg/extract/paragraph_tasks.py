@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from kg.extract.deadlines import find_deadlines
 from kg.extract.outline import OutlineTracker, cn_number, lone_section_number, ordinal_items, outline_marker
 from kg.extract.registry import extractor
-from kg.extract.unit_names import is_collective, looks_like_unit, split_unit_list, unit_suffix
+from kg.extract.unit_names import NOT_A_UNIT_END, VERB_PREFIX, is_collective, looks_like_unit, split_unit_list, unit_suffix
 from kg.model import Document, Span, TaskAssignment
 
 # --------------------------------------------------------------------------
@@ -122,19 +122,8 @@ _UNIT_POST = re.compile(
 _LEADER_POST = re.compile(r"(?:市长|县长|区长|州长|旗长|镇长|乡长)(?:（[^）]*）)?$")
 _NOT_NAMES = {"相关", "有关", "各位", "分管", "主要", "同志", "负责", "领导", "部门", "单位", "常务", "县政府", "市政府",
               "区政府", "政府", "人民政府"}
-# Heads of the genre that unit_names does not read as units yet (市财政, 市联席会议, 市科协).
-_EXTRA_UNIT_HEADS = re.compile(r"^[\u4e00-\u9fff]{0,10}(?:(?:市|县|区|州|旗)财政|联席会议|科协)(?:（[^（）]{1,8}）)?$")
-# Words that end in a unit suffix but name no unit (布局 ends in 局).
-_FALSE_UNIT_ENDINGS = re.compile(r"(?:布局|格局|大局|全局|结局|开局|当局|政策|体系|机制)$")
-# A unit name never holds these words: they belong to the sentence around it.
-_NOT_IN_UNIT = re.compile(r"[由的与把被为从向对将]|按照|下达|负责|牵头|配合|召开|开展|定期|完成|实现|做好|加强|提出|审定|"
-                          r"批准|印发|报送|确保|推动|提请|问题|按程序|遇到|设在|设于")
-# A suffix character that opens a word here ends no unit: 项目所|在, 工作部|署.
-_UNCUT_AFTER = ("所在", "所属", "所有", "部署", "处理", "处置", "院校", "局面", "会同", "会议", "办理", "办法", "社会",
-                "队伍", "站位", "室内", "馆藏", "村民", "镇村", "区域", "委托", "政策")
-_VERB_PREFIX = re.compile(r"^(?:召开|举办|协同|联合|组织|邀请|支持|鼓励|引导|推动|建立|成立|设立|开展|加强|强化|完善|落实|"
-                          r"做好|提高|提升|进一步|积极|全力|认真|及时|对接|加快|统筹|实行|实施|推进|督促|指导|协调|协助|配合|参与|负责|"
-                          r"监督|保障|遇到|提请|按照|根据|围绕|对照|结合|通过|确保|利用|依托|争取|争创|打造)")
+# Verbs that open a clause, never a unit (the unit grammar's list).
+_VERB_PREFIX = VERB_PREFIX
 # Generic trailing words of a unit list ("…等相关单位按职能分工负责").
 _LIST_TAIL = re.compile(
     r"(?:等(?:多|相关|有关|其他)?(?:部门单位|单位和部门|单位|部门|成员单位)?|等)?"
@@ -149,17 +138,14 @@ def _strip_tail(text: str) -> str:
     return text[:match.start()] if match else text
 
 
-def _is_unit(name: str) -> bool:
+def _is_unit(name: str, listed: bool = True) -> bool:
+    """A unit or collective (kg.extract.unit_names' grammar). `listed`: the name stands in a
+    list or a role position (由…负责, 牵头单位：…), where a department named by its field alone
+    ("市财政") is a unit too; a clause's subject is not such a position."""
     name = name.strip(_SPACES)
     if len(name) < 2 or len(name) > 30:
         return False
-    norm = _normalise(name)
-    bare = re.sub(r"（[^（）]*）", "", norm)
-    if _NOT_IN_UNIT.search(bare) or _VERB_PREFIX.match(norm) or _FALSE_UNIT_ENDINGS.search(norm):
-        return False
-    if _EXTRA_UNIT_HEADS.match(norm):
-        return True
-    return looks_like_unit(norm) and unit_suffix(norm) is not None
+    return looks_like_unit(_normalise(name), listed=listed)
 
 
 def _is_generic(name: str) -> bool:
@@ -169,13 +155,10 @@ def _is_generic(name: str) -> bool:
 
 
 def _split_units(text: str) -> list[str]:
-    """A printed unit list -> units as written (及/以及 also separate whole units)."""
+    """A printed unit list -> units as written."""
     text = text.strip(_SPACES + "，。；、：,;:")
     if not text:
         return []
-    pieces = re.split(r"(?<=[\u4e00-\u9fff）)])(?:以及|及)(?=[\u4e00-\u9fff])", text)
-    if len(pieces) > 1 and all(_is_unit(p.split("、")[-1]) or _is_unit(p.split("、")[0]) for p in pieces):
-        text = "、".join(pieces)
     units = []
     for unit in split_unit_list(text):
         unit = unit.strip(_SPACES + "，。；、：,;:")
@@ -298,21 +281,22 @@ _VERB_START = re.compile(
 _LIST_JOIN = re.compile(r"[、和及与]|以及")
 
 
-def _leading_units(norm: str, start: int = 0) -> tuple[list[tuple[int, int]], int] | None:
+def _leading_units(norm: str, start: int = 0, listed: bool = True) -> tuple[list[tuple[int, int]], int] | None:
     """Units printed at `start` of a clause, followed by a verb phrase:
     "县国资中心开展…" -> ([(0, 5)], 5). Each member is the shortest unit name that a
-    separator or a verb follows."""
+    separator or a verb follows. `listed`: a role position (由…, 会同…), where "市财政" is
+    a unit; not so for a clause's subject."""
     items: list[tuple[int, int]] = []
     pos = start
     while True:
-        found = None
+        found = field_only = None
         if _VERB_PREFIX.match(norm, pos) or _VERB_START.match(norm, pos):
             break
         for end in range(pos + 2, min(len(norm), pos + 26) + 1):
             candidate = norm[pos:end]
             if any(ch in candidate for ch in "，。；：、"):
                 break
-            if not _is_unit(candidate) or norm[end - 1:end + 1] in _UNCUT_AFTER:
+            if not _is_unit(candidate, listed) or norm[end - 1:end + 1] in NOT_A_UNIT_END:
                 continue
             if end < len(norm) and norm[end] == "（":  # a bracketed part belongs to the name
                 close = norm.find("）", end)
@@ -320,8 +304,14 @@ def _leading_units(norm: str, start: int = 0) -> tuple[list[tuple[int, int]], in
                     continue
             rest = norm[end:]
             if not rest or rest[0] in "，。；：" or _LIST_JOIN.match(rest) or _VERB_START.match(rest):
+                if not _is_unit(candidate, listed=False) and rest and rest[0] not in "，。；：" \
+                        and not _LIST_JOIN.match(rest):
+                    # "市应急" of 市应急管理局: a field-only name ends here only if no whole unit does
+                    field_only = field_only or end
+                    continue
                 found = end
                 break
+        found = found or field_only
         if found is None:
             break
         items.append((pos, found))
@@ -687,15 +677,24 @@ def _subject(norm: str, text: str) -> list[str] | None:
 def _subject_span(norm: str) -> tuple[list[tuple[int, int]], int] | None:
     stripped = _CONNECTIVE.sub("", norm)
     start = len(norm) - len(stripped)
-    lead = _leading_units(norm, start)
+    lead = _subject_units(norm, start)
     if lead is None:
         # "…沿线经过的甲镇、乙镇负责…": units after a modifier ending in 的
         of = norm.find("的", start, start + 25)
         if of < 0:
             return None
-        lead = _leading_units(norm, of + 1)
+        lead = _subject_units(norm, of + 1)
         if lead is None or not re.match(r"(?:具体|全面|全权)?(?:负责(?!人)|承担|牵头)|要", norm[lead[1]:]):
             return None
+    return lead
+
+
+def _subject_units(norm: str, start: int) -> tuple[list[tuple[int, int]], int] | None:
+    """Units a clause opens with. A department named by its field alone ("市财政要…") is a
+    unit only inside a list of units, not as the clause's only subject."""
+    lead = _leading_units(norm, start)
+    if lead and len(lead[0]) == 1 and not _is_unit(norm[lead[0][0][0]:lead[0][0][1]], listed=False):
+        return None
     return lead
 
 

@@ -51,7 +51,8 @@ _WEB_CHROME = re.compile(
     r"字号|【?\s*(?:打印|关闭|收藏|分享)|分享到|扫一扫|相关(?:链接|阅读|文章)|上一篇|下一篇|索引号|主题分类|"
     r"成文日期|发文机关|有效性|网站(?:地图|标识码)|版权所有|主办单位|ICP|政务公开|>|＞).*$"
 )
-_TOC_HEADING = re.compile(r"^[ \t\u3000]*目[ \t\u3000]*录[ \t\u3000]*$", re.M)
+_RULE_LINE = re.compile(r"^[━─—=＝_＿\-·•\*★☆\s]{3,}$")
+_TOC_HEADING = re.compile(r"^[ \t\u3000]*(?:本期)?(?:目[ \t\u3000]*录|要[ \t\u3000]*目)[ \t\u3000]*$", re.M)
 _TOC_PAGE = re.compile(r"[…\.·。\s]*\t?\s*[（(]?(?P<page>\d{1,4})[）)]?\s*$")
 
 
@@ -102,7 +103,7 @@ def split_documents(source: SourceText) -> Gazette:
             if title_above is not None and _title_below(text, m.end(), len(text)) is None:
                 offset = title_above
         adjusted.append((offset, what, m))
-    adjusted = _drop_nested(adjusted)
+    adjusted = _drop_nested(text, adjusted)
 
     documents: list[Document] = []
     warnings: list[str] = []
@@ -126,13 +127,19 @@ def split_documents(source: SourceText) -> Gazette:
     return Gazette(source=source, documents=documents, toc=toc, toc_mismatches=mismatches, warnings=warnings)
 
 
-def _drop_nested(starts):
-    """Keep one start per position; a meeting sentence inside a numbered document that
-    merely reports a meeting (no minutes header above it) is not a new document."""
+def _drop_nested(text: str, starts):
+    """Keep one start per position. A meeting sentence without a minutes header
+    above it, after a numbered document has begun, reports a meeting inside that
+    document (or the numbered document is itself the minutes): not a new document."""
     out = []
+    numbered_seen = False
     for item in starts:
-        if out and item[0] == out[-1][0]:
+        offset, what, m = item
+        if out and offset == out[-1][0]:
             continue
+        if what == "meeting" and numbered_seen and offset == m.start():
+            continue
+        numbered_seen = numbered_seen or what == "numbered"
         out.append(item)
     return out
 
@@ -164,6 +171,8 @@ def _title_below(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
     first = last = None
     for a, b in _nonblank_lines(text, pos, end):
         line = strip_markup(text[a:b]).strip()
+        if _RULE_LINE.match(line) and not pieces:
+            continue  # the masthead's rule under the number
         if line.endswith(("：", ":")) or "。" in line or "\t" in line or len(pieces) >= 4:
             break
         pieces.append(line)
@@ -178,17 +187,19 @@ def _title_below(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
 
 
 def _title_above(text: str, pos: int) -> int | None:
-    """Start of a title printed above a 文号 (web pages, some gazettes): the 关于 line,
-    and the issuer's line above it where the title is broken after the issuer."""
+    """Start of a title printed above a 文号 (web pages, some gazettes): the 关于 line
+    (or a minutes title), and the issuer's line above it where the title is broken
+    after the issuer."""
     lines = list(_nonblank_lines(text, max(0, pos - 300), pos))[-3:]
     for idx in range(len(lines) - 1, -1, -1):
         a, b = lines[idx]
         line = strip_markup(text[a:b]).strip()
-        if "关于" in line and _TITLE_END.search(line) and "。" not in line:
-            if line.startswith("关于") and idx > 0:
+        is_title = ("关于" in line and _TITLE_END.search(line)) or line.endswith(("会议纪要", "会议记录"))
+        if is_title and "。" not in line:
+            if idx > 0:
                 pa, pb = lines[idx - 1]
                 above = strip_markup(text[pa:pb])
-                if _ORG_LINE.match(above) and not _WEB_CHROME.match(above):
+                if _ORG_LINE.match(above) and not _WEB_CHROME.match(above) and not line.startswith(above.strip()):
                     return pa
             return a
     return None
@@ -255,12 +266,20 @@ def _numbered_document(source: SourceText, start: int, end: int, m: re.Match) ->
     body_start = max(title_end, m.end())
     issuer_span, date_span = _signing_block(text, body_start, end)
     issuer = squeeze_cjk_spaces(issuer_span.text) if issuer_span else _issuer_from_title(title)
+    meeting_kind = meeting_number = None
+    if re.search(r"会议(?:纪要|记录)", title) and "关于" not in title:
+        # numbered minutes (X府阅〔2025〕4号): the meeting's kind and number are in the text
+        held = re.search(rf"第\s*(?P<num>\d+)\s*次\s*{MEETING_KIND}", text[start:end])
+        kind_in_title = re.search(MEETING_KIND, title)
+        meeting_kind = held.group("kind") if held else (kind_in_title.group("kind") if kind_in_title else "会议")
+        meeting_number = int(held.group("num")) if held else None
     return Document(
         source=source.name, doc_no=doc_no, title=title, issuer=issuer,
         date=parse_date(date_span.text) if date_span else None, kind=_kind_of(title),
         span=Span.of(text, start, end), body_start=body_start,
         title_span=Span.of(text, title_start, title_end) if title_end > title_start else None,
         issuer_span=issuer_span, date_span=date_span, doc_no_span=doc_no_span,
+        is_meeting=meeting_kind is not None, meeting_kind=meeting_kind, meeting_number=meeting_number,
     )
 
 
@@ -358,7 +377,7 @@ def parse_toc(source: SourceText, start: int, end: int) -> list[TocEntry]:
         whole = "".join(text[x:y] for x, y in pending) + line[: page.start()]
         pending = []
         doc_no = None
-        found = re.search(rf"[（(]\s*({DOC_NO})\s*[）)]", whole)
+        found = re.search(rf"[（(]\s*({DOC_NO})\s*[）)]", whole) or re.search(rf"[ \t\u3000]({DOC_NO})", whole)
         if found:
             doc_no = clean_doc_no(found.group(1))
             whole = whole[: found.start()] + whole[found.end():]
