@@ -534,3 +534,58 @@ def test_seed_gazette_groups_against_gold():
     assert scores["groups.roles"].f1 >= 0.90
     assert scores["groups.units"].f1 >= 0.90
     assert len(found) == len(gold["groups"])
+
+
+ROSTER_OF_POSTS = """云溪市人民政府办公室
+关于调整云溪市城乡环境整治工作领导小组的通知
+云政办发[2025]7号
+
+各镇人民政府、街道办事处，市直有关单位：
+    调整后的组成人员如下:
+    组    长：林振华（市委副书记、市长）
+    副 组 长：卞红梅（市政府办公室主任）
+    成    员：檀家栋（市发改局局长）、宓雪晴（市财政局局长）、鍾 磊（青石镇镇长）
+    领导小组下设办公室,办公室设在市城管局。
+
+云溪市人民政府办公室
+2025年3月25日
+"""
+
+
+def test_a_roster_of_posts_names_people_not_member_units():
+    (group,) = groups_of(ROSTER_OF_POSTS)
+    assert [(m.person, m.role) for m in group.members] == [
+        ("林振华", "组长"), ("卞红梅", "副组长"), ("檀家栋", "成员"), ("宓雪晴", "成员"), ("鍾 磊", "成员")]
+    assert group.member_units == ()  # 市发改局… are the members' units, not printed as member units
+
+
+FOUNDING_AND_LIST = """青政办发〔2025〕9号
+
+青山县人民政府办公室
+关于成立青山县自然灾害防治工作领导小组的通知
+
+各乡镇人民政府，县直有关单位：
+　　经县人民政府同意，决定成立以县长葛韶华为组长，副县长荀远帆为副组长，县直有关部门主要负责人为成员的青山县自然灾害防治工作领导小组。
+　　成员单位：县发改局、县财政局、县水利局和各乡镇人民政府。
+
+青山县人民政府办公室
+2025年4月15日
+"""
+
+
+def test_a_collective_of_members_posts_gives_way_to_the_printed_member_list():
+    (group,) = groups_of(FOUNDING_AND_LIST)
+    assert group.member_units == ("县发改局", "县财政局", "县水利局", "各乡镇人民政府")
+    # without the list, the collective is what the text says about the members
+    (alone,) = groups_of(FOUNDING_AND_LIST.replace("　　成员单位：县发改局、县财政局、县水利局和各乡镇人民政府。\n", ""))
+    assert alone.member_units == ("县直有关部门",)
+
+
+def test_posts_that_are_the_only_member_list_keep_their_collectives():
+    text = FOUNDING_AND_LIST.replace(
+        "决定成立以县长葛韶华为组长，副县长荀远帆为副组长，县直有关部门主要负责人为成员的青山县自然灾害防治工作领导小组。\n"
+        "　　成员单位：县发改局、县财政局、县水利局和各乡镇人民政府。",
+        "决定成立由县政府办副主任葛韶华任召集人，县公安局、县林业局分管负责人、各镇（街道）镇长（主任）为成员的"
+        "青山县自然灾害防治工作领导小组。")
+    (group,) = groups_of(text)
+    assert group.member_units == ("县公安局", "县林业局", "各镇（街道）")

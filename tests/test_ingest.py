@@ -317,3 +317,35 @@ def test_facts_of_a_traditional_gazette_keep_printed_forms(tmp_path):
     assert (change["person"], change["post"]) == ("葉振興", "縣水利局局長")
     quotes = open_store(str(tmp_path / "out")).select("SELECT ?q WHERE { ?e a gz:Evidence ; gz:quote ?q }")
     assert any("任命葉振興為縣水利局局長" in r["q"] for r in quotes)
+
+
+def test_numbered_minutes_with_masthead_rule_and_title_above_the_number():
+    text = """青山县人民政府文件
+
+青政任〔2025〕4号
+━━━━━━━━━━━━━━━━
+
+青山县人民政府
+关于王明等同志职务任免的通知
+
+各乡镇：
+    任命王明为县水利局局长。
+
+青山县人民政府
+2025年4月3日
+
+青山县人民政府
+县长办公会议纪要
+青府阅〔2025〕4号
+
+青山县人民政府办公室　　　　2025年3月10日
+
+主持人：孙丽
+参加人员：孙丽、王明
+　　2025年第4次县长办公会议研究了以下事项。会议由孙丽主持召开第4次县长办公会议。
+"""
+    first, minutes = split_documents(source_from_string(text, "q.txt")).documents
+    assert first.title == "青山县人民政府关于王明等同志职务任免的通知"
+    assert (minutes.doc_no, minutes.title, minutes.issuer, minutes.date) == (
+        "青府阅〔2025〕4号", "青山县人民政府县长办公会议纪要", "青山县人民政府办公室", "2025-03-10")
+    assert minutes.is_meeting and minutes.meeting_kind == "县长办公会议" and minutes.meeting_number == 4

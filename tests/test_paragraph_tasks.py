@@ -586,3 +586,43 @@ def test_seed_evidence_and_no_tasks_from_table_documents(seed):
     table_only = {"汨政办函〔2025〕12号", "汨政办函〔2025〕13号"}
     assert not [t for t in tasks if t.doc_no in table_only]
     assert not [t for t in tasks if t.doc_no.startswith("汨政人")]  # appointments assign no tasks
+
+
+# --- other counties' meeting and plan phrasings; the unit grammar's guards ---------------------
+
+MINUTES_AGREED = MINUTES.split("一\n\n会议听取")[0] + """一
+
+会议议定：请乔立峰同志牵头，市住建局具体负责，市市场监管局、市城管局配合，2025年6月底前完成农贸市场改造。
+
+二
+
+会议明确，由市财政从预备费中安排50万元用于防治。市财政压力较大，要统筹安排。由邝美玲同志牵头，市自然资源局具体负责，组织市水利局、市应急管理局、各乡镇全面排查隐患点。
+
+出 席：王明
+"""
+
+
+def test_agreed_decisions_and_departments_named_by_field():
+    refs = by_ref(tasks_of(MINUTES_AGREED))
+    agreed = refs["一"]  # "会议议定：请X同志牵头"
+    assert agreed.lead_leaders == ("乔立峰",)
+    assert agreed.lead_units == ("市住建局",)
+    assert agreed.coop_units == ("市市场监管局", "市城管局")
+    # "由市财政…": a department named by its field in a role position is a unit …
+    assert refs["二"].lead_units == ("市财政",)
+    # … but not as a clause's only subject ("市财政压力较大")
+    assert all("压力" not in task.text[:6] for task in refs.values())
+    organised = next(t for t in refs.values() if t.lead_leaders == ("邝美玲",))
+    # "市应急" of 市应急管理局 is no unit of its own
+    assert organised.coop_units == ("市水利局", "市应急管理局", "各乡镇")
+
+
+def test_a_lead_mark_inside_a_responsibility_list():
+    tasks = tasks_of(HEADER + """1.大力新造高产油茶林。新造油茶林1.2万亩。
+责任单位：县林业局（牵头）、县财政局、各乡镇
+2.加快低产林改造。改造低产林0.8万亩。
+责任单位:县农业农村局(牵头)、县林业局
+""")
+    first, second = tasks
+    assert (first.lead_units, first.coop_units) == (("县林业局",), ("县财政局", "各乡镇"))
+    assert (second.lead_units, second.coop_units) == (("县农业农村局",), ("县林业局",))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -168,3 +169,46 @@ def test_seed_gazette_scores():
     scores = score_facts({"schema": "gazette-facts/1", "source": gold["source"], "personnel_changes": predicted}, gold)
     assert scores["personnel"].f1 >= 0.97
     assert scores["personnel.attrs"].f1 >= 0.97
+
+
+# --- （女） without 同志 or 的, ASCII brackets, several people, notes after the post ------------
+
+@pytest.mark.parametrize("body, expected", [
+    ("免去卞晓兰（女）县财政局副局长职务。", [("卞晓兰", "remove", "县财政局副局长", True, False)]),
+    ("免去卞晓兰(女)县财政局副局长职务。", [("卞晓兰", "remove", "县财政局副局长", True, False)]),
+    ("任命卞晓兰（女）为县财政局副局长。", [("卞晓兰", "appoint", "县财政局副局长", True, False)]),
+    ("任命卞晓兰(女)为县财政局副局长(试用期一年)。", [("卞晓兰", "appoint", "县财政局副局长", True, True)]),
+    ("卞晓兰(女)同志任县财政局副局长(试用期一年);", [("卞晓兰", "appoint", "县财政局副局长", True, True)]),
+    ("卞晓兰(女)同志任县财政局副局长,免去其县审计局副局长职务;",
+     [("卞晓兰", "appoint", "县财政局副局长", True, False), ("卞晓兰", "remove", "县审计局副局长", True, False)]),
+    ("免去卞晓兰(女)同志县审计局副局长职务;", [("卞晓兰", "remove", "县审计局副局长", True, False)]),
+    ("免去卞晓兰(女)同志的县审计局副局长职务;", [("卞晓兰", "remove", "县审计局副局长", True, False)]),
+    ("免去卞晓兰(女)的县审计局副局长职务;", [("卞晓兰", "remove", "县审计局副局长", True, False)]),
+    ("卞晓兰(女)不再担任县审计局副局长职务;", [("卞晓兰", "remove", "县审计局副局长", True, False)]),
+    ("聘任卞晓兰(女)为县人民医院副院长(试用期一年)。", [("卞晓兰", "appoint", "县人民医院副院长", True, True)]),
+    ("任卞晓兰(女)为县审计局副局长。", [("卞晓兰", "appoint", "县审计局副局长", True, False)]),
+    ("免去檀家栋县审计局副局长职务。", [("檀家栋", "remove", "县审计局副局长", False, False)]),
+])
+def test_female_marker_and_ascii_brackets_in_every_shape(body, expected):
+    assert rows(changes(notice(body))) == expected
+
+
+def test_several_people_given_one_post():
+    facts = changes(notice("任命阙少华、仇晓东(女)为县政府办公室副主任（试用期一年）；"))
+    assert rows(facts) == [
+        ("阙少华", "appoint", "县政府办公室副主任", False, True),
+        ("仇晓东", "appoint", "县政府办公室副主任", True, True),
+    ]
+
+
+def test_a_note_after_the_post_is_not_part_of_it():
+    facts = changes(notice("免去：\n晁永康的县教育局局长职务（另有任用）；\n佟淑芬（女）的县审计局副局长职务（退休）。\n"
+                           "聘任戚慕白为县人民医院院长（聘期三年）；\n"
+                           "任命甄立平为县疾病预防控制中心（卫生监督执法局）主任。"))
+    assert rows(facts) == [
+        ("晁永康", "remove", "县教育局局长", False, False),
+        ("佟淑芬", "remove", "县审计局副局长", True, False),
+        ("戚慕白", "appoint", "县人民医院院长", False, False),
+        # a bracket inside the unit's name stays
+        ("甄立平", "appoint", "县疾病预防控制中心（卫生监督执法局）主任", False, False),
+    ]

@@ -20,7 +20,7 @@ from kg.graph.vocab import graph_prefix
 from kg.model import (AgendaItem, Document, Gazette, GroupMember, Meeting, MeetingParticipant, Milestone,
                       PersonnelChange, SourceText, Span, TaskAssignment, WorkingGroup)
 from kg.query import (QueryResult, bind_params, display_width, format_csv, format_json, format_table, list_queries,
-                      load_query, parse_named_query, parameter_tokens, run_query, sparql_string, substitute)
+                      parse_named_query, parameter_tokens, run_query, sparql_string, substitute)
 from kg.resolve.model import Alias, LeaderRole, PersonEntity, ResolutionDecision, ResolvedGazette, UnitEntity
 from kg.store import OxigraphStore, RdflibStore
 

@@ -11,7 +11,7 @@ import urllib.parse
 import urllib.request
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Literal
 from rdflib.namespace import FOAF, RDF, RDFS, XSD
 
 from kg.errors import GazetteError

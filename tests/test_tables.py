@@ -334,6 +334,172 @@ def test_two_tables_with_their_own_captions():
     assert [(t.title, len(t.rows)) for t in tables] == [("表一青山县重点项目表", 1), ("表二青山县民生实事表", 2)]
 
 
+# --- section rows, page breaks without a repeated header, two-column tables --
+
+DUTY_HEADER = "序号\t重点任务\t责任领导\t责任单位\t配合单位\t完成时限"
+DUTY_NAMES = ("序号", "重点任务", "责任领导", "责任单位", "配合单位", "完成时限")
+
+# Section headings printed four ways between numbered rows: a line of its own, an
+# ordinal cell with a heading cell, one cell with trailing TABs, a heading cell after
+# an empty number cell.
+SECTIONS = (
+    "附件\n\n云溪市2025年城市品质提升任务清单\n\n"
+    f"{DUTY_HEADER}\n"
+    "一、城市更新\n"
+    "1\t改造老旧小区12个。\t王明\t市住建局\t各街道办事处\t2025年10月\n"
+    "2\t完成农贸市场提质改造2个。\t李华\t市商务局\t市市场监管局\t6月底前\n"
+    "二、\t交通畅通\t\t\t\t\n"
+    "3\t打通断头路4条。\t王明\t市住建局\t市公安局交警支队\t全年\n"
+    "三、民生保障\t\t\t\t\t\n"
+    "4\t新建小学1所。\t赵丽\t市教育局\t市财政局\t2025年8月\n"
+    "\t（四）安全稳定\t\t\t\t\n"
+    "5\t更新燃气管道30公里。\t赵丽\t市住建局\t各街道办事处\t持续推进\n"
+    "\n"
+    "云溪市人民政府办公室\n"
+)
+
+
+def test_section_rows_keep_one_table():
+    tables = split_table_rows(SECTIONS)
+    check_spans(SECTIONS, tables)
+    (table,) = tables
+    assert table.header == DUTY_NAMES
+    assert table.title == "云溪市2025年城市品质提升任务清单"
+    assert [r.texts()[:2] for r in table.rows] == [
+        ["一、", "城市更新"],
+        ["1", "改造老旧小区12个。"],
+        ["2", "完成农贸市场提质改造2个。"],
+        ["二、", "交通畅通"],
+        ["3", "打通断头路4条。"],
+        ["三、", "民生保障"],
+        ["4", "新建小学1所。"],
+        ["（四）", "安全稳定"],
+        ["5", "更新燃气管道30公里。"],
+    ]
+    sections = [r for r in table.rows if not r.cells[0].text.isdigit()]
+    assert all(r.texts()[2:] == ["", "", "", ""] for r in sections)
+    assert sections[0].span.text == "一、城市更新"
+    assert table.rows[-1].texts()[5] == "持续推进"
+    assert "云溪市人民政府办公室" not in table.span.text
+
+
+def test_sections_restart_the_numbering():
+    text = (
+        f"{DUTY_HEADER}\n"
+        "一、城市更新\n"
+        "1\t改造老旧小区12个。\t王明\t市住建局\t各街道办事处\t2025年10月\n"
+        "2\t完成农贸市场提质改造2个。\t李华\t市商务局\t市市场监管局\t6月底前\n"
+        "二、民生保障\n"
+        "1\t新建小学1所。\t赵丽\t市教育局\t市财政局\t2025年8月\n"
+    )
+    (table,) = split_table_rows(text)
+    assert [r.cells[0].text for r in table.rows] == ["一、", "1", "2", "二、", "1"]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "\n三、工作要求\n各单位要抓好落实。\n",  # an outline heading of the prose after the table
+        "三、工作要求\n（一）加强组织领导。各单位要抓好落实。\n",
+        "\n三、其他事项\n\n1\t青石镇\t300\n2\t白沙镇\t200\n",  # another table, numbering starts again
+    ],
+)
+def test_an_outline_heading_after_the_table_ends_it(after):
+    text = f"{DUTY_HEADER}\n1\t改造老旧小区12个。\t王明\t市住建局\t各街道办事处\t2025年10月\n" + after
+    tables = split_table_rows(text)
+    check_spans(text, tables)
+    assert [r.cells[0].text for r in tables[0].rows] == ["1"]
+    assert "三、" not in tables[0].span.text
+
+
+PAGE_PART_ONE = (
+    f"{DUTY_HEADER}\n"
+    "1\t改造老旧小区12个。\t王明\t市住建局\t各街道办事处\t2025年10月\n"
+    "2\t完成农贸市场提质改造2个。\t李华\t市商务局\t市市场监管局\t6月底前\n"
+)
+PAGE_PART_TWO = "3\t新建小学1所。\t赵丽\t市教育局\t市财政局\t2025年8月\n4\t更新燃气管道30公里。\t赵丽\t市住建局\t各街道办事处\t全年\n"
+
+
+@pytest.mark.parametrize(
+    "page_number",
+    ["·4·", "- 4 -", "— 4 —", "－ 4 －", "第4页", "4"],
+    ids=["middle-dots", "hyphens", "dashes", "full-width-minus", "di-ye", "bare"],
+)
+@pytest.mark.parametrize(
+    "running_head",
+    ["", "云溪市人民政府公报　　　　　　　　2025年第3期\n", "云溪市人民政府公报\n", "·市政府文件·\n"],
+    ids=["no-head", "name-and-issue", "name", "section-mark"],
+)
+def test_page_break_without_a_repeated_header(page_number, running_head):
+    text = PAGE_PART_ONE + f"\n{page_number}\n{running_head}\n" + PAGE_PART_TWO + "\n云溪市人民政府办公室\n"
+    tables = split_table_rows(text)
+    check_spans(text, tables)
+    (table,) = tables
+    assert table.header == DUTY_NAMES
+    assert [r.cells[0].text for r in table.rows] == ["1", "2", "3", "4"]
+    assert table.rows[1].texts()[5] == "6月底前"  # the page furniture is in no cell
+    assert all("公报" not in c.text and "4页" not in c.text for r in table.rows for c in r.cells)
+
+
+def test_running_head_right_below_a_row_and_a_section_on_the_next_page():
+    text = (
+        f"{DUTY_HEADER}\n"
+        "一、城市更新\n"
+        "1\t改造老旧小区12个。\t王明\t市住建局\t各街道办事处\t2025年10月\n"
+        "云溪市人民政府公报　　　　2025年第3期\n"
+        "·5·\n"
+        "\n"
+        "二、民生保障\n"
+        "2\t新建小学1所。\t赵丽\t市教育局\t市财政局\t2025年8月\n"
+    )
+    (table,) = split_table_rows(text)
+    assert [r.texts()[:2] for r in table.rows] == [
+        ["一、", "城市更新"], ["1", "改造老旧小区12个。"], ["二、", "民生保障"], ["2", "新建小学1所。"]]
+    assert table.rows[1].texts()[5] == "2025年10月"
+
+
+def test_running_head_before_an_unrelated_table_ends_the_table():
+    text = (
+        PAGE_PART_ONE
+        + "\n·5·\n云溪市人民政府公报　　2025年第3期\n\n"
+        + "1\t青石镇\t300\n2\t白沙镇\t200\n"
+    )
+    tables = split_table_rows(text)
+    check_spans(text, tables)
+    assert [[r.cells[0].text for r in t.rows] for t in tables] == [["1", "2"], ["1", "2"]]
+    assert tables[1].header == ()
+
+
+def test_two_column_target_table():
+    text = (
+        "附件\n\n云溪市2025年油茶新造林目标任务分解表\n\n"
+        "乡镇\t目标任务（亩）\n"
+        "青石镇\t2200\n"
+        "白 沙 乡\t1400\n"
+        "合计\t3600\n"
+        "\n"
+        "二、工作要求\n"
+    )
+    tables = split_table_rows(text)
+    check_spans(text, tables)
+    (table,) = tables
+    assert table.header == ("乡镇", "目标任务（亩）")
+    assert table.title == "云溪市2025年油茶新造林目标任务分解表"
+    assert [r.texts() for r in table.rows] == [["青石镇", "2200"], ["白 沙 乡", "1400"], ["合计", "3600"]]
+
+
+def test_a_collective_in_a_duty_cell_is_no_heading():
+    """"各乡镇" names units, not a column: a spilled line holding it stays in the row."""
+    text = (
+        f"{HEADER}\n"
+        "1\t产业发展\t推进标准厂房建设，\t王明\t县工信局\t县财政局、\n"
+        "\t\t力争年内新开工项目10个\t张强\t\t各乡镇\n"
+        "2\t\t开展招商引资活动。\t王明\t县商务局\t县发改局\n"
+    )
+    (table,) = split_table_rows(text)
+    assert table.rows[0].texts()[5] == "县财政局、各乡镇"
+
+
 # --- no table, odd input ---------------------------------------------------
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -168,3 +169,41 @@ def test_never_raises_on_odd_input(body):
     text = GROUP_NOTICE.replace("二、运行机制", body)
     for t in mentions(text):
         assert t.person.strip() and t.context
+
+
+# --- surnames: common, rare-but-real, traditional and compound ------------------------------
+
+@pytest.mark.parametrize("name", [
+    "卞红梅", "檀家栋", "宓雪晴", "晁永康", "甄立平", "佟淑芬", "冼美玲", "阙少华", "仇晓东", "荀远帆", "姬晓晨",
+    # traditional forms, as a simplified notice may still print a surname (no global conversion then)
+    "鍾曉蘭", "馮立", "陳光", "劉洋", "張偉", "趙強", "黃河", "吳濤", "鄭雲", "孫麗", "許傑", "鄧林", "蕭文", "葉青",
+    "羅平", "蘇晴", "盧山", "譚明", "龍飛", "賀雪", "萬里", "錢洋", "湯圓", "陸地", "韓冰", "閻東", "顧城", "龔正",
+    "魯迅", "鄒平",
+    # compound surnames, 3 to 5 characters with the given name
+    "欧阳华", "司马光明", "诸葛亮", "上官婉儿", "东方明", "皇甫嵩", "令狐冲", "慕容复", "尉迟敬德", "夏侯惇", "长孙晓",
+    "宇文泰", "歐陽華", "司馬懿", "諸葛瑾", "長孫無忌",
+])
+def test_surnames_of_other_counties_people(name):
+    assert looks_like_name(name)
+
+
+@pytest.mark.parametrize("text", ["来自", "通过", "那么", "原则", "相关", "门户", "家庭", "能够", "后续", "公开", "第五次"])
+def test_words_that_are_no_names(text):
+    assert not looks_like_name(text)
+
+
+def test_every_traditional_surname_is_a_form_of_a_listed_simplified_one():
+    from kg.extract.titles import COMPOUND_SURNAMES, _SIMPLIFIED_SURNAMES, _TRADITIONAL_SURNAMES
+    from kg.ingest.variants import traditional_to_simplified
+    table = traditional_to_simplified()
+    assert all(ch.translate(table) in _SIMPLIFIED_SURNAMES for ch in _TRADITIONAL_SURNAMES)
+    assert all(c.translate(table) in COMPOUND_SURNAMES for c in COMPOUND_SURNAMES)
+    assert len(set(_SIMPLIFIED_SURNAMES)) >= 300
+
+
+def test_rare_surnames_keep_a_roster_going():
+    # one unknown surname used to end the roster: every line after it was lost
+    text = GROUP_NOTICE.replace("成 员：欧阳华 县医保局副局长\n\n钱 洋 县财政局副局长",
+                                "成 员：卞红梅 县医保局副局长\n\n檀家栋 县财政局副局长\n\n鍾 磊 县林业局局长")
+    members = [(t.person, t.title) for t in mentions(text) if t.context == "成员"]
+    assert members == [("卞红梅", "县医保局副局长"), ("檀家栋", "县财政局副局长"), ("鍾 磊", "县林业局局长")]

@@ -172,3 +172,57 @@ def test_run_together_departments_and_towns_split_back(units):
 def test_never_raises_on_any_text(text):
     units = split_unit_list(text)
     assert all(isinstance(u, str) and u for u in units)
+
+
+# --- joint offices, 及, bodies without a place, sentences that end in a unit word ------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("市纪委监委", ["市纪委监委"]),  # one joint office, not 市纪委 + 监委
+    ("县纪委监委、县委组织部", ["县纪委监委", "县委组织部"]),
+    ("云溪工业园党工委管委会、县财政局", ["云溪工业园党工委管委会", "县财政局"]),
+    ("各相关单位及两办督查室", ["各相关单位", "两办督查室"]),
+    ("县住建局以及县直有关部门", ["县住建局", "县直有关部门"]),
+    ("县安委会各成员单位", ["县安委会各成员单位"]),  # the members of the body before them
+    ("县防汛抗旱指挥部成员单位、各乡镇", ["县防汛抗旱指挥部成员单位", "各乡镇"]),
+    ("县政协、县科协", ["县政协", "县科协"]),
+    ("项目所在镇（街道）", ["项目所在镇（街道）"]),  # 所|在 is no boundary
+    # a department named by its field stands in a list, and splits where the next unit begins
+    ("县财政、县审计局", ["县财政", "县审计局"]),
+    ("县财政及县审计局", ["县财政", "县审计局"]),
+    ("县财政 县审计局", ["县财政", "县审计局"]),
+    ("自然资源和规划局", ["自然资源和规划局"]),
+    ("县教育和体育局", ["县教育和体育局"]),
+])
+def test_joint_offices_bodies_and_join_words(text, expected):
+    assert split_unit_list(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "有关部门下达全市粮食生产计划",  # a collective followed by a verb
+    "有关部门下达全市",
+    "各部门要",
+    "相关单位负责",
+    "产业布局", "城市格局", "服务大局", "结局", "当局",
+    "县财政局向市财政局",  # two units and a preposition: a sentence
+    "高新区与各镇",
+    "紧密对接上级部门",
+    "加强县财政局",
+    "县财政",  # a field alone is a unit only in a list or role position
+])
+def test_sentences_and_words_ending_in_a_unit_word_are_no_units(text):
+    assert not looks_like_unit(text)
+
+
+@pytest.mark.parametrize("text", [
+    "县科协", "科协", "县政协", "县乡村振兴联席会议", "联席会议", "县国家安全局", "县财政局", "县委组织部", "组织部",
+    "城关镇向阳村", "白沙镇为民服务中心", "将乐县人民政府", "县保障性住房服务中心", "对口帮扶单位", "13个安全生产专业委员会牵头单位",
+])
+def test_units_that_look_like_sentences_are_units(text):
+    assert looks_like_unit(text)
+
+
+def test_a_department_named_by_its_field_is_a_unit_where_listed():
+    assert looks_like_unit("县财政", listed=True) and looks_like_unit("青山县财政", listed=True)
+    assert not looks_like_unit("财政", listed=True)  # "由财政安排…": the field, not a unit
+    assert not looks_like_unit("全县财政", listed=True)
+    assert is_collective("县安委会各成员单位") and not is_collective("各部门要")

@@ -21,8 +21,8 @@ def _named_query_epilog() -> str:
         lines.append(f"  {q.name.ljust(width)}  {q.purpose}")
         if params:
             lines.append(f"  {' ' * width}    params: {params}")
-    lines += ["", "\b", "Examples:", "  kg query leader-tasks --param leader=杨盛",
-              "  kg query task-chain -p ref=3 -p doc_no=汨政办函〔2025〕12号 --format csv -o chain.csv",
+    lines += ["", "\b", "Examples:", "  kg query leader-tasks --param leader=刘建国",
+              "  kg query task-chain -p ref=3 -p doc_no=桐政办函〔2025〕3号 --format csv -o chain.csv",
               "  kg query my-query.rq --format json"]
     return "\n".join(lines)
 

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.registry import extractor
 from kg.extract.titles import looks_like_name, matching_view, squeeze
-from kg.extract.unit_names import split_unit_list
+from kg.extract.unit_names import is_collective, split_unit_list
 from kg.model import Document, GroupMember, Span, WorkingGroup
 
 # --- vocabulary of the genre ---------------------------------------------------------
@@ -375,6 +375,8 @@ class _Draft:
     units: list[str] = field(default_factory=list)
     office: str | None = None
     parent: str | None = None
+    # units named through members' posts ("县直有关部门主要负责人为成员")
+    post_units: list[str] = field(default_factory=list)
 
     def add_member(self, member: GroupMember) -> None:
         key = (squeeze(member.person or ""), member.role, squeeze(member.title or "") if member.person is None else "")
@@ -396,7 +398,10 @@ def _add_holders(draft: _Draft, view: _View, role: str, holders: list[_Holder], 
         if h.kind == "person":
             draft.add_member(GroupMember(view.text(*h.name), role, h.title, evidence))
         elif role in _MEMBER_ROLES and h.kind in ("unit", "post"):
-            draft.add_units(_unit_names(view, *h.range))
+            units = _unit_names(view, *h.range)
+            if h.kind == "post":
+                draft.post_units.extend(units)
+            draft.add_units(units)
         elif h.kind == "post":
             draft.add_member(GroupMember(None, role, h.title, evidence))
         elif h.kind == "unit" and role in ("牵头",):
@@ -892,6 +897,15 @@ def _duty_annex_units(lines: list[_View], drafts: list[_Draft]) -> None:
 # member units (gold conventions list none for such groups; no seed group needed them).
 
 
+def _drop_scopes_listed_elsewhere(draft: _Draft) -> None:
+    """"县直有关部门主要负责人为成员" and a separate 成员单位 list of those departments: the list
+    says which units they are, the collective is not a member unit of its own. Where the posts
+    are the only list ("县公安局…分管负责人、各镇镇长为成员"), its collectives are."""
+    from_posts = set(draft.post_units)
+    if any(u not in from_posts and not is_collective(u) for u in draft.units):
+        draft.units[:] = [u for u in draft.units if not (u in from_posts and is_collective(u))]
+
+
 def _with_text(doc: Document, span: Span) -> Span:
     if span.text or span.end <= span.start:
         return span
@@ -932,6 +946,7 @@ def groups_of(doc: Document) -> list[WorkingGroup]:
     _duty_annex_units(lines, drafts)
     out = []
     for d in drafts:
+        _drop_scopes_listed_elsewhere(d)
         out.append(WorkingGroup(
             doc_no=doc.doc_no, name=d.name, members=tuple(d.members), member_units=tuple(d.units),
             evidence=_with_text(doc, d.evidence), office=d.office, parent=d.parent,

@@ -363,6 +363,12 @@ def _label_roles(norm: str, text: str) -> tuple[_Roles, str] | None:
             roles.deadline_text = value
         elif label in _TEXT_LABELS:
             goal = value
+        elif label in _RESP_UNIT_LABELS and _LEAD_MARK.search(_normalise(value)):
+            # "责任单位：县林业局（牵头）、县财政局": the marked units lead, the others cooperate
+            for piece in re.split(r"[、，,；;]", value):
+                marked = _LEAD_MARK.search(_normalise(piece))
+                units = _split_units(_strip_tail(piece))
+                roles.add("lead_units" if marked else "coop_units", units)
         else:
             units = _split_units(_strip_tail(value))
             if label in _LEAD_UNIT_LABELS or (label in _RESP_UNIT_LABELS and not has_lead):
@@ -370,6 +376,9 @@ def _label_roles(norm: str, text: str) -> tuple[_Roles, str] | None:
             else:
                 roles.add("coop_units", units)
     return roles, goal
+
+
+_LEAD_MARK = re.compile(r"（(?:牵头|主责|总牵头)）")
 
 
 def _paren_roles(norm: str, text: str) -> _Roles | None:
@@ -622,7 +631,7 @@ def _bold_heading(piece: _Piece) -> str | None:
 # --------------------------------------------------------------------------
 # Clauses of running text
 
-_CONNECTIVE = re.compile(r"^(?:同时|另外|此外|并且|并|会议(?:要求|强调|明确|指出|认为|决定|提出)|原则上?同意)[，、]?")
+_CONNECTIVE = re.compile(r"^(?:同时|另外|此外|并且|并|会议(?:要求|强调|明确|指出|认为|决定|提出|议定|商定|同意)|原则上?同意)[，、：]?")
 
 
 def _clauses(norm: str) -> list[tuple[int, int]]:

@@ -92,7 +92,9 @@ def _split_name_post(view: str, a: int, b: int) -> tuple[tuple[int, int], int] |
     seg = view[a:b]
     chars = [i for i, ch in enumerate(seg) if ch not in " \u3000"]
     lengths = [3, 4] if seg[:2] in COMPOUND_SURNAMES else [2, 3]
-    best = None
+    # the post starts with a place word (县财政局…), else with a place name (青山县…); without
+    # either, the longest plausible name is taken
+    best, best_score = None, -1
     for n in lengths:
         if len(chars) <= n + 1:
             continue
@@ -100,12 +102,10 @@ def _split_name_post(view: str, a: int, b: int) -> tuple[tuple[int, int], int] |
         post_start = chars[n]
         if not looks_like_name(seg[:name_end]):
             continue
-        starts_like_post = seg[post_start] in "市县区省州旗镇乡" or re.match(r"[\u4e00-\u9fff]{1,4}(?:市|县|区)", seg[post_start:])
-        if starts_like_post:
-            best = (n, name_end, post_start)
-            break
-        if best is None or n == lengths[-1]:
-            best = (n, name_end, post_start)
+        score = 2 if seg[post_start] in "市县区省州旗镇乡" else \
+            1 if re.match(r"[\u4e00-\u9fff]{1,4}(?:市|县|区)", seg[post_start:]) else 0
+        if score > best_score or (score == best_score == 0):
+            best, best_score = (n, name_end, post_start), score
     if best is None:
         return None
     _, name_end, post_start = best
@@ -134,6 +134,9 @@ def _split_posts(view: str, a: int, b: int) -> list[tuple[int, int]]:
     return [_strip(view, x, y) for x, y in pieces if view[x:y].strip()]
 
 
+_TRAILING_NOTE = re.compile(r"[ \u3000]*（[^（）]{1,20}）$")
+
+
 def _clean_post(source: str, view: str, a: int, b: int) -> tuple[str, bool]:
     """Post text as written, without 职务 / probation note; and whether a probation note was there."""
     text, vtext = source[a:b], view[a:b]
@@ -141,6 +144,11 @@ def _clean_post(source: str, view: str, a: int, b: int) -> tuple[str, bool]:
     cut = _PROBATION.search(vtext)
     if cut:
         text, vtext = text[:cut.start()] + text[cut.end():], vtext[:cut.start()] + vtext[cut.end():]
+    # a note after the post ("职务（另有任用）", "院长（聘期三年）") is not part of it; a bracket
+    # inside a unit name ("中心（卫生监督执法局）主任") is
+    note = _TRAILING_NOTE.search(vtext.rstrip())
+    if note and re.search(rf"(?:职务|职|{OFFICE_TAIL})$", vtext[:note.start()]):
+        text, vtext = text[:note.start()], vtext[:note.start()]
     m = re.search(r"(?:的)?(?:一切|全部|所有|所任|所担任的)?(?:行政|领导)?职务?$", vtext)
     if m and vtext.endswith(("职务", "职")):
         text = text[:m.start()]
@@ -269,23 +277,55 @@ def _parse_sentence(s: _Sentence, mode: str | None) -> None:
             pos = end
         else:
             action = "appoint" if kind == "appoint-by" else "remove"
-            parsed = _name_and_post_after(view, m.end(), b, action)
+            parsed = _people_and_post_after(view, m.end(), b, action)
             if parsed is None:
                 pos = m.end()
                 continue
-            name, female, post_a = parsed
+            people, post_a = parsed
             end = _post_end(view, post_a, b)
-            s.add(name, action, post_a, end, female)
-            last_person = (name, female)
+            for name, female in people:
+                s.add(name, action, post_a, end, female)
+            last_person = people[-1]
             handled_any = True
             pos = end
         floor = pos
     if not handled_any and mode is not None:
         # a line of a 任命：/免去： list
-        parsed = _name_and_post_after(view, a, b, mode)
+        parsed = _people_and_post_after(view, a, b, mode)
         if parsed is not None:
-            name, female, post_a = parsed
-            s.add(name, mode, post_a, b, female)
+            people, post_a = parsed
+            for name, female in people:
+                s.add(name, mode, post_a, b, female)
+
+
+_ONE_PERSON = rf"[{_CJK}·](?:[ \u3000]?[{_CJK}·]){{1,4}}?(?:[ \u3000]*（女[^）]{{0,20}}）)?"
+# Several people given one post: "任命王明、李丽（女）为县政府办副主任".
+_SEVERAL_PEOPLE = re.compile(rf"(?P<people>{_ONE_PERSON}(?:[、，,][ \u3000]*{_ONE_PERSON})+)[ \u3000]*(?:同志)?[ \u3000]*(?:为|的|担任的)")
+
+
+def _people_and_post_after(view: str, a: int, b: int, action: str):
+    """([(name span, female), …], start of post) after 任命/免去, or None."""
+    a, _ = _strip(view, a, b)
+    several = _SEVERAL_PEOPLE.match(view, a, b)
+    if several:
+        people = []
+        for piece in re.finditer(rf"[^、，,]+", view[several.start("people"):several.end("people")]):
+            pa, pb = _strip(view, several.start("people") + piece.start(), several.start("people") + piece.end())
+            female = _FEMALE_MARK.search(view, pa, pb)
+            na, nb = _strip(view, pa, female.start() if female else pb)
+            if not looks_like_name(view[na:nb]):
+                break
+            people.append(((na, nb), bool(female)))
+        else:
+            return people, several.end()
+    parsed = _name_and_post_after(view, a, b, action)
+    if parsed is None:
+        return None
+    name, female, post_a = parsed
+    return [(name, female)], post_a
+
+
+_FEMALE_MARK = re.compile(r"（女[^）]{0,20}）")
 
 
 def _name_and_post_after(view: str, a: int, b: int, action: str):

@@ -229,6 +229,10 @@ def _unnumbered_milestones(text: str, year: int | None) -> list[Milestone]:
     return steps
 
 
+# A 完成时限 cell that names a span, not a date: the task has no deadline, whatever its text says.
+_UNDATED_TIME = re.compile(r"全年|长期|持续|常态|每年|每季|每月|定期|逐年|年度内?$|贯穿全年|动态")
+
+
 # A deadline phrase in a task text: a date followed by 前/以前/之前, or a month end, quarter, half year.
 _DEADLINE_CUE = re.compile(r"^\s*(?:前|以前|之前|内|底前|完成)")
 
@@ -367,6 +371,38 @@ def _category_kind(table: Table, col: int | None, task_col: int | None = None) -
     return (blank + repeated) / len(values) >= 0.3
 
 
+# The ordinal of a section heading row and its level: 第一部分 > 一、 > （一）.
+_SECTION_ORDINALS = (
+    (0, re.compile(r"^\s*第[一二三四五六七八九十]{1,3}(?:部分|类|篇|章)\s*")),
+    (1, re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*")),
+    (2, re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]\s*")),
+)
+_CLAUSE_END = ("。", "；", ";", "！", "？", "，", ",", "、", "：", ":")
+
+
+def section_heading(row: TableRow, cols: _Columns) -> tuple[int, str] | None:
+    """(level, heading) of a section row of a numbered table ("一、 | 城市更新" or
+    "一、城市更新" with nothing else on the row), or None for any other row."""
+    duty = cols.leaders + cols.lead_units + cols.coop_units + cols.responsible + cols.deadline
+    if any(_cell(row, c) for c in duty):
+        return None
+    filled = [(i, c.text.strip()) for i, c in enumerate(row.cells) if c.text.strip()]
+    if not 1 <= len(filled) <= 2:
+        return None
+    text = " ".join(t for _, t in filled)
+    for level, pattern in _SECTION_ORDINALS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        if len(filled) == 2 and not pattern.fullmatch(filled[0][1]):
+            return None  # the ordinal fills a cell of its own, the heading the next one
+        heading = _squeeze_all(text[match.end():])
+        if 2 <= len(heading) <= 30 and not heading.endswith(_CLAUSE_END) and not re.search(r"[。；;]", heading):
+            return level, heading
+        return None
+    return None
+
+
 def _row_number(text: str) -> str | None:
     match = _ROW_NUMBER.match(text or "")
     return match.group(1) if match else None
@@ -417,8 +453,14 @@ def _table_tasks(doc: Document, table: Table) -> list[TaskAssignment]:
     tasks: list[TaskAssignment] = []
     number = None
     group = ""
+    sections: list[tuple[int, str]] = []  # the section headings above the row, outer first
     for row in table.rows:
         if _is_total_row(row):
+            continue
+        section = section_heading(row, cols) if numbered_rows else None
+        if section is not None:
+            # a heading row between the numbered rows: the category of the rows below it
+            sections = [s for s in sections if s[0] < section[0]] + [section]
             continue
         own_number = _row_number(_cell(row, cols.ref))
         number = own_number or number
@@ -441,7 +483,7 @@ def _table_tasks(doc: Document, table: Table) -> list[TaskAssignment]:
             task_text = task_text[inline.end():]
         if group_col is not None and _cell(row, group_col):
             group = _squeeze_all(_cell(row, group_col))
-        category = tuple(c for c in (group, state.outer, state.inner) if c)
+        category = tuple(c for c in (*(h for _, h in sections), group, state.outer, state.inner) if c)
 
         milestones = tuple(split_milestones(task_text, year)) if task_text else ()
         if milestones and title:
@@ -466,14 +508,15 @@ def _table_tasks(doc: Document, table: Table) -> list[TaskAssignment]:
             continue
 
         deadline = None
-        for cell in _cells(row, cols.deadline):
+        deadline_cells = _cells(row, cols.deadline)
+        for cell in deadline_cells:
             deadline = parse_deadline(cell, year) or deadline
             if not milestones:
                 milestones = tuple(split_milestones(cell, year))
         if milestones:
             dated = [m.date for m in milestones if m.date]
             deadline = deadline or (max(dated) if dated else None)
-        if deadline is None:
+        if deadline is None and not any(_UNDATED_TIME.search(_squeeze_all(c)) for c in deadline_cells):
             deadline = deadline_in_text(task_text, year)
 
         if grouped and number:

@@ -129,6 +129,24 @@ def _item_of_heading(name: str) -> str:
     return top
 
 
+_BARE_GOAL = re.compile(r"^(?:目标任务|目标|任务|任务数|目标数|目标值|计划|指标|考核目标|年度目标)$")
+_TITLE_PLACE_YEAR = re.compile(r"^.*?(?:20\d{2}|二〇[二三四五六七八九〇零一]{2})\s*年度?")
+_TITLE_TAIL = re.compile(r"(?:分解|分配|下达|安排|汇总|统计)?(?:一览表|情况表|表|清单)$")
+
+
+def _item_of_table(heading_item: str, table: Table) -> str:
+    """The item a goal column counts: its heading without a unit of measure
+    ("目标任务（亩）" -> 目标任务); a bare goal word is named by the table's caption
+    ("峰阳县2025年油茶新造林目标任务分解表" -> 油茶新造林目标任务)."""
+    item = re.sub(rf"[（(]\s*(?:{_MEASURE})\s*[)）]", "", heading_item).strip()
+    if not _BARE_GOAL.match(item) or not table.title:
+        return item or heading_item
+    named = _TITLE_TAIL.sub("", _TITLE_PLACE_YEAR.sub("", _squeeze(table.title), count=1))
+    if len(named) < 2:
+        return item
+    return named if _GOAL_WORDS.search(named) else named + item
+
+
 def _measure_above(doc: Document, table: Table) -> str | None:
     offset = table.span.start - doc.span.start
     above = doc.span.text[max(0, offset - 200):offset]
@@ -201,7 +219,7 @@ def _table_targets(doc: Document, table: Table, year: int | None) -> list[Target
             amount = _amount(value)
             if amount is None:
                 continue
-            item = _squeeze(item_here) if item_here else _item_of_heading(table.header[col])
+            item = _squeeze(item_here) if item_here else _item_of_table(_item_of_heading(table.header[col]), table)
             unit = _measure_of(table.header[col], value, measure)
             out.append(Target(doc.doc_no, subject, item, amount, unit, row.span))
         for cell in row.cells:

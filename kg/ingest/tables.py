@@ -13,8 +13,20 @@ general rules (no names, units or numbers of any gazette):
   Layout spaces inside header names are removed (``项 目`` -> ``项目``).
   Two or more TAB lines of three or more cells without any header also make a
   (headerless) table.
+  A two-column table needs both headings to be genre words; a whole-cell subject
+  heading (乡镇, 镇街, 县市区 …) counts as one (``乡镇⇥目标任务（亩）``).
 * The header printed again on every page is dropped, and so are page numbers
-  (``12``, ``— 12 —``, ``第 3 页``) and blank lines between the page parts.
+  (``12``, ``— 12 —``, ``·4·``, ``- 4 -``, ``第 3 页``) and blank lines between the
+  page parts. Where the header is not printed again, a **running head** (the
+  gazette's name or issue, ``青山县人民政府公报  2025年第3期``, a section mark
+  ``·县政府文件·``, or a short line printed on several pages) between the page
+  parts is skipped too, but only when the next TAB line is the next numbered row
+  (the number goes on) with the table's shape.
+* A **section row** inside a numbered table, an ordinal heading with nothing
+  else on its line (``一、城市更新``, ``二、⇥交通畅通⇥⇥⇥``, ``（三）民生保障``), is kept
+  as a row of its own when the next numbered row follows it: the ordinal in the
+  first column, the heading in the second, the other cells empty. Numbering
+  may restart at 1 under each section where a section opens the table.
 * A **new row** begins at a line whose first cell is a row number (``12``,
   ``12.``, ``一、``, ``（三）``) or a total label (合计, 小计, 全市合计 …), or, where the
   first cell is empty or plain text, at a line that fills at least half of the
@@ -79,6 +91,9 @@ _HEADER_WORDS = (
     "牵头", "配合", "责任", "主管", "分管", "主办", "协办", "承办", "季度", "月份", "年度",
     "性别", "出生", "学历", "籍贯", "民族", "面积", "地址", "电话",
 )
+# The subject column of a per-township / per-district target table; whole cells only,
+# since "各乡镇" in a duty cell is a collective, not a heading.
+_SUBJECT_HEADING = re.compile(r"^(?:乡镇|乡镇街道|镇街|镇街道|街道|镇|乡|县市区|县区|市县区|区县|地区|片区)(?:名称)?$")
 _PAREN = re.compile(r"[（(][^）)]*[)）]")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
@@ -93,7 +108,7 @@ _ROW_NO = re.compile(
 _TOTAL = re.compile(r"^\S{0,6}?[合小总]计$")
 _NUMERIC = re.compile(r"^[-+−]?\d[\d,，]*(?:\.\d+)?[%‰]?$")
 _FURNITURE = re.compile(
-    r"^[\s\-—–－~～一]*\d{1,4}[\s\-—–－~～一]*$"
+    r"^[\s\-—–－~～一·•・∙]*\d{1,4}[\s\-—–－~～一·•・∙]*$"
     r"|^\s*第\s*\d{1,4}\s*页(?:\s*[，,/、]?\s*共\s*\d{1,4}\s*页)?\s*$"
     r"|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$"
 )
@@ -130,6 +145,8 @@ def _is_headerish(cell: str) -> bool:
     name = _PAREN.sub("", _squeeze(cell)).replace(" ", "")
     if not name or len(name) > 16 or _is_numeric(name) or name.endswith(_TERMINAL):
         return False
+    if _SUBJECT_HEADING.match(_squeeze(cell).replace(" ", "").replace("（", "").replace("）", "").replace("(", "").replace(")", "")):
+        return True
     return any(word in name for word in _HEADER_WORDS)
 
 
@@ -246,6 +263,149 @@ def _is_stop(line: _Line) -> bool:
     return bool(_STOP.match(line.text) or _DOC_NO.search(line.text))
 
 
+# --- page breaks and section rows ----------------------------------------------
+
+# A running page head: the gazette's name or its issue ("…公报  2025年第3期", "（总第87期）").
+_GAZETTE_HEAD = re.compile(r"公\s*报|第\s*[\d〇零一二三四五六七八九十百]{1,5}\s*期")
+_CLAUSE_END = _TERMINAL + ("，", ",", "、", "：", ":")
+# A gazette's section mark between middle dots ("·区政府文件·"), printed as a running head too.
+_SECTION_MARK = re.compile(r"^\s*[·•・]\s*[^·•・\t]{2,20}\s*[·•・]\s*$")
+
+
+def _is_page_head(line: _Line, repeated: Counter | None) -> bool:
+    """A running head or foot printed on every page: the gazette's name or issue, or
+    (where ``repeated`` counts the lines of the whole text) a short line printed
+    on several pages."""
+    if line.has_tab or line.blank or _is_stop(line):
+        return False
+    body = line.text.strip(" \t\u3000\u00a0")
+    if len(_squeeze(body)) > 60 or body.endswith(_CLAUSE_END):
+        return False
+    if _GAZETTE_HEAD.search(body) or _SECTION_MARK.match(body):
+        return True
+    return repeated is not None and len(_squeeze(body)) >= 4 and repeated[body] >= 2
+
+
+def _is_running_head_line(line: _Line) -> bool:
+    """A running head printed right below a table row (no blank line between): the
+    gazette's name with its issue, or a name set apart by a wide gap, so that a
+    spilled cell that happens to mention a 公报 is not taken for one."""
+    if not _is_page_head(line, None):
+        return False
+    body = line.text.strip(" \t\u3000\u00a0")
+    return bool(re.search(r"第\s*[\d〇零一二三四五六七八九十百]{1,5}\s*期|[ \u3000]{2,}", body))
+
+
+def _restarts(drafts: list[_Draft]) -> bool:
+    """Does the table open with a section row (so numbering may restart at 1 under each)?"""
+    return bool(drafts) and drafts[0].section
+
+
+def _skip_page_break(lines: list[_Line], j: int, repeated: Counter) -> tuple[int, bool]:
+    """Index of the first line after the page furniture starting at j (blank lines,
+    page numbers, running heads), and whether a running head was among them."""
+    m, saw_head, heads = j, False, 0
+    while m < len(lines):
+        ln = lines[m]
+        if ln.blank or _is_furniture(ln):
+            m += 1
+        elif heads < 3 and _is_page_head(ln, repeated):
+            saw_head, heads = True, heads + 1
+            m += 1
+        else:
+            break
+    return m, saw_head
+
+
+# A section heading inside a numbered table: "一、城市更新", "（二）交通畅通", "第三部分 民生".
+_SECTION_ORDINAL = re.compile(
+    rf"^\s*(?:[{_CN_NUM}]{{1,3}}\s*[、.．]|[（(]\s*[{_CN_NUM}]{{1,3}}\s*[)）]|第[{_CN_NUM}]{{1,3}}(?:部分|类|篇|章))\s*"
+)
+
+
+def _section_parts(line: _Line) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(ordinal, heading) bounds of a section row, or None: the whole line or one
+    cell holds an ordinal and a short heading, or an ordinal cell is followed by a
+    heading cell, and nothing else is printed on the line."""
+    filled = line.filled
+    if not filled or len(filled) > 2:
+        return None
+    if len(filled) == 2:
+        (a0, b0), (a1, b1) = line.cells[filled[0]], line.cells[filled[1]]
+        if filled[1] != filled[0] + 1 or not _SECTION_ORDINAL.fullmatch(line.vals[filled[0]]):
+            return None
+        ordinal, heading = (a0, b0), (a1, b1)
+        head_text = line.vals[filled[1]]
+    else:
+        a, b = line.cells[filled[0]]
+        value = line.vals[filled[0]]
+        match = _SECTION_ORDINAL.match(value)
+        if not match or match.end() >= len(value):
+            return None
+        cut = a + len(value[:match.end()].rstrip())
+        ordinal, heading = (a, cut), _trim_bounds(line, a + match.end(), b)
+        head_text = value[match.end():]
+    name = _squeeze(head_text).replace(" ", "")
+    if not 2 <= len(name) <= 30 or name.endswith(_CLAUSE_END) or _is_numeric(name) or _is_total(name):
+        return None
+    if not re.search(r"[\u4e00-\u9fff]", name) or re.search(r"[。；;！？]", name):
+        return None
+    return ordinal, heading
+
+
+def _trim_bounds(line: _Line, a: int, b: int) -> tuple[int, int]:
+    rel_a, rel_b = a - line.start, b - line.start
+    while rel_a < rel_b and line.text[rel_a] in _TRIM:
+        rel_a += 1
+    while rel_b > rel_a and line.text[rel_b - 1] in _TRIM:
+        rel_b -= 1
+    return line.start + rel_a, line.start + rel_b
+
+
+def _arabic_row_no(line: _Line) -> int | None:
+    first = _squeeze(line.vals[0]).replace(" ", "").rstrip(".、．,，") if line.vals else ""
+    return int(first) if first.isdigit() and len(first) <= 4 else None
+
+
+def _same_shape(line: _Line, rows: list[_Draft], hdr: _Header) -> bool:
+    """Does a TAB line print as many cells as the table's rows (or its header)?"""
+    widths = {d.first.n_raw for d in rows if not d.section} | {d.first.n for d in rows if not d.section}
+    widths |= {hdr.width, hdr.ncols} if hdr.ncols else set()
+    return line.n_raw in widths or line.n in widths
+
+
+def _goes_on(line: _Line, drafts: list[_Draft], hdr: _Header, restart_ok: bool) -> bool:
+    """Is a TAB line the next numbered row of the table: its row number follows the
+    last one (or, in a table whose sections restart the numbering, is 1) and it has
+    the table's shape?"""
+    if not line.has_tab or _is_toc(line) or not _same_shape(line, drafts, hdr):
+        return False
+    number = _arabic_row_no(line)
+    if number is None:
+        return False
+    last = next((_arabic_row_no(d.first) for d in reversed(drafts) if not d.section
+                 and _arabic_row_no(d.first) is not None), None)
+    if last is None:
+        return number == 1 or restart_ok
+    return number == last + 1 or (restart_ok and number == 1)
+
+
+def _section_here(
+    lines: list[_Line], j: int, drafts: list[_Draft], hdr: _Header, numbered: bool, repeated: Counter
+) -> bool:
+    """Is line j a section row of a numbered table: an ordinal heading followed
+    (past any page furniture) by the next numbered row?"""
+    if drafts and not numbered:
+        return False
+    if _section_parts(lines[j]) is None:
+        return False
+    m, _ = _skip_page_break(lines, j + 1, repeated)
+    if m >= len(lines) or _section_parts(lines[m]) is not None:
+        return False
+    # numbering may restart under each section where the first section opened the table
+    return _goes_on(lines[m], drafts, hdr, not drafts or _restarts(drafts))
+
+
 # --- header ------------------------------------------------------------------
 
 
@@ -349,6 +509,7 @@ def _make_header(lines: list[_Line]) -> _Header:
 class _Draft:
     first: _Line
     conts: list[tuple[_Line, str]] = field(default_factory=list)  # (line, "pos" | "resume")
+    section: bool = False  # a section heading row ("一、城市更新") of a numbered table
 
     @property
     def last(self) -> _Line:
@@ -364,13 +525,13 @@ class _Draft:
 
 def _numeric_column(drafts: list[_Draft], p: int) -> bool:
     """Are most values printed at physical position p by the rows so far amounts?"""
-    values = [d.first.vals[p] for d in drafts if p < d.first.n_raw and d.first.vals[p]]
+    values = [d.first.vals[p] for d in drafts if not d.section and p < d.first.n_raw and d.first.vals[p]]
     return bool(values) and sum(1 for v in values if _is_numeric(v)) * 2 >= len(values)
 
 
 def _classify(draft_rows: list[_Draft], line: _Line, hdr: _Header, numbered: bool, after_break: bool) -> str:
     """'row', 'pos' (continuation placed by position) or 'resume'."""
-    if not draft_rows:
+    if not draft_rows or draft_rows[-1].section:
         return "row"
     draft = draft_rows[-1]
     vals = line.vals
@@ -411,7 +572,7 @@ class _Profile:
 
 
 def _profiles(drafts: list[_Draft], ncols: int) -> list[_Profile] | None:
-    sample = [d.first.vals for d in drafts if d.first.n <= ncols <= d.first.n_raw]
+    sample = [d.first.vals for d in drafts if not d.section and d.first.n <= ncols <= d.first.n_raw]
     if len(sample) < 3:
         return None
     out = []
@@ -510,10 +671,13 @@ def _build_rows(text: str, drafts: list[_Draft], hdr: _Header, numbered: bool) -
     # Reading a trailing empty cell as a real column (and merging the extra
     # cells) is only considered in tables where some rows are wider than the
     # header for sure (their last cell is not empty).
-    widened = any(d.first.n > ncols for d in drafts)
+    widened = any(d.first.n > ncols for d in drafts if not d.section)
     prof = _profiles(drafts, ncols) if widened else None
     rows: list[TableRow] = []
     for d in drafts:
+        if d.section:
+            rows.append(_section_row(text, d.first, ncols))
+            continue
         cells: list[dict[int, list[tuple[int, int]]]] = [dict() for _ in range(ncols)]
 
         def put(where: tuple[int, int], piece: tuple[int, int]) -> None:
@@ -561,6 +725,21 @@ def _build_rows(text: str, drafts: list[_Draft], hdr: _Header, numbered: bool) -
     return rows
 
 
+def _section_row(text: str, line: _Line, ncols: int) -> TableRow:
+    """A section heading as a row: the ordinal in the number column, the heading in
+    the column after it, the other cells empty."""
+    parts = _section_parts(line)
+    pieces = list(parts) if parts is not None else [line.cells[p] for p in line.filled[:1]]
+    cells = [TableCell("", ()) for _ in range(ncols)]
+    for c, (a, b) in enumerate(pieces[:ncols] if ncols > 1 else pieces[:1]):
+        if a < b:
+            cells[c] = TableCell(text[a:b], (Span.of(text, a, b),))
+    if ncols == 1 and len(pieces) > 1:
+        (a, _), (_, b) = pieces[0], pieces[-1]
+        cells[0] = TableCell(text[a:b], (Span.of(text, a, b),))
+    return TableRow(tuple(cells), Span.of(text, line.start, line.end))
+
+
 def _last_filled(line: _Line) -> int | None:
     filled = line.filled
     return filled[-1] if filled else None
@@ -574,7 +753,7 @@ def _title(lines: list[_Line], idx: int, floor: int) -> str | None:
     block: list[str] = []
     while k >= floor:
         ln = lines[k]
-        if ln.blank or _UNIT_LINE.match(ln.text) or _is_furniture(ln):
+        if ln.blank or _UNIT_LINE.match(ln.text) or _is_furniture(ln) or _SECTION_MARK.match(ln.text):
             if block:
                 break
             k -= 1
@@ -619,8 +798,12 @@ def _headerless(lines: list[_Line], i: int) -> _Header | None:
     return _Header(tuple("" for _ in range(ncols)), ncols, (), set(), [])
 
 
-def _table_at(text: str, lines: list[_Line], i: int, floor: int) -> tuple[Table | None, int]:
-    """Read the table starting at line i; return it and the index after it."""
+def _table_at(
+    text: str, lines: list[_Line], i: int, floor: int, repeated: Counter | None = None
+) -> tuple[Table | None, int]:
+    """Read the table starting at line i; return it and the index after it.
+    ``repeated`` counts the lines of the whole text (running heads repeat)."""
+    repeated = repeated if repeated is not None else Counter()
     n = len(lines)
     line = lines[i]
     if _is_header(line):
@@ -646,18 +829,30 @@ def _table_at(text: str, lines: list[_Line], i: int, floor: int) -> tuple[Table 
     j = k
     while j < n:
         ln = lines[j]
-        if ln.blank or _is_furniture(ln):
-            m = j
-            while m < n and (lines[m].blank or _is_furniture(lines[m])):
-                m += 1
+        # a page break: blank lines, page numbers and running heads between two page parts
+        if ln.blank or _is_furniture(ln) or (drafts and _is_running_head_line(ln)):
+            m, saw_head = _skip_page_break(lines, j, repeated)
             if m < n and lines[m].has_tab and not _is_toc(lines[m]):
                 nxt = lines[m]
-                if _is_header(nxt) and not hdr.is_repeat(nxt):
+                repeat = _is_header(nxt) and hdr.is_repeat(nxt)
+                if _is_header(nxt) and not repeat:
+                    break
+                # past a running head, only the next numbered row of the same shape goes on
+                if saw_head and not repeat and not _goes_on(nxt, drafts, hdr, _restarts(drafts)):
                     break
                 j = m
                 after_break = True
                 continue
+            if m < n and drafts and _section_here(lines, m, drafts, hdr, numbered, repeated):
+                j = m
+                after_break = True
+                continue
             break
+        if _section_here(lines, j, drafts, hdr, numbered, repeated):
+            drafts.append(_Draft(ln, section=True))
+            after_break = False
+            j += 1
+            continue
         if ln.has_tab:
             if _is_toc(ln):
                 break
@@ -725,6 +920,7 @@ def split_table_rows(text: str, start: int = 0, end: int | None = None) -> list[
     except Exception:  # pragma: no cover - defensive
         return []
     tables: list[Table] = []
+    repeated = Counter(ln.strip(" \t\u3000\u00a0") for ln in text.split("\n"))
     i = 0
     floor = 0
     while i < len(lines):
@@ -733,7 +929,7 @@ def split_table_rows(text: str, start: int = 0, end: int | None = None) -> list[
             i += 1
             continue
         try:
-            table, nxt = _table_at(text, lines, i, floor)
+            table, nxt = _table_at(text, lines, i, floor, repeated)
         except Exception:  # pragma: no cover - never let one odd table stop the rest
             table, nxt = None, i + 1
         if table is not None:
