@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -336,3 +337,251 @@ def test_seed_gazette_meetings_against_gold():
         for (person, unit), (gold_person, gold_unit) in zip(printed, expected):
             assert person == gold_person
             assert unit == gold_unit or (gold_unit and unit in gold_unit.split("|"))
+
+
+# --- labelled header blocks: 会议时间 / 会议地点 / 主持人 / 参加人员 / 列席人员 / 记录人 ---------------
+
+NUMBERED_LABELLED = """青山县人民政府
+县长办公会议纪要
+青府阅〔2025〕4号
+
+青山县人民政府办公室　　　　　　　　2025年3月10日
+
+会议时间：2025年3月6日上午
+会议地点：县政府第一会议室
+主持人：王明
+参加人员：王明、李国华、张伟
+列席人员：县政府办公室周志刚、吴丽娟；县发改局郑国强；县财政局冯晓东；青石镇人民政府陈红梅
+记录人：朱琳
+
+　　2025年第4次县长办公会议专题研究城区建设有关工作。现将会议议定事项纪要如下：
+
+　　一、关于城区停车场建设问题
+　　会议议定：由县住建局牵头，2025年4月10日前召开协调会。
+
+　　二、关于老旧小区改造
+　　会议同意该方案。
+"""
+
+
+def test_numbered_minutes_with_a_labelled_header_block():
+    (meeting,) = meetings_of(NUMBERED_LABELLED)
+    assert meeting.doc_no == "青府阅〔2025〕4号"
+    assert (meeting.kind, meeting.number) == ("县长办公会议", 4)
+    # the day held is 会议时间, not the issue date and not the deadline "4月10日前召开"
+    assert meeting.date == "2025-03-06"
+    assert meeting.evidence.text == "会议时间：2025年3月6日上午"
+    assert role(meeting, "chair") == ["王明"]
+    assert role(meeting, "attendee") == ["王明", "李国华", "张伟"]  # the chair is listed there too
+    # unit+names groups separated by ；, the unit shared by the names after it
+    assert observers(meeting) == [
+        ("周志刚", "县政府办公室", False), ("吴丽娟", "县政府办公室", False), ("郑国强", "县发改局", False),
+        ("冯晓东", "县财政局", False), ("陈红梅", "青石镇人民政府", False),
+    ]
+    assert role(meeting, "recorder") == ["朱琳"]
+    # the labelled lines are not agenda items
+    assert [(a.number, a.topic) for a in meeting.agenda] == [
+        (1, "关于城区停车场建设问题"), (2, "关于老旧小区改造")]
+
+
+def _labelled_minutes(time_label, chair_label, attendee_label, observer_label, recorder_label, colon):
+    return (
+        "云府阅〔2025〕9号\n\n云溪市人民政府市长办公会议纪要\n\n"
+        f"{time_label}{colon}2025年5月6日（星期二）上午9:00\n"
+        f"会议地点{colon}市政府第二会议室\n"
+        f"{chair_label}{colon}陈光\n"
+        f"{attendee_label}{colon}陈光、刘强、黄河\n"
+        f"{observer_label}{colon}市发改委马兰；市财政局许亮、何静\n"
+        f"{recorder_label}{colon}朱琳\n\n"
+        "一、研究城市更新有关事项\n会议同意有关方案。\n"
+    )
+
+
+@pytest.mark.parametrize("time_label, chair_label, attendee_label, observer_label, recorder_label, colon", [
+    ("会议时间", "主持人", "参加人员", "列席人员", "记录人", "："),
+    ("时间", "主 持 人", "出席人员", "列席", "记 录 员", "："),
+    ("会议时间", "主持", "出席领导", "列席单位", "记录", ":"),
+    ("时  间", "会议主持", "参会人员", "列 席 人 员", "记录员", ": "),
+    ("會議時間", "主持人", "與會人員", "列席人員", "記錄人", "："),
+], ids=["plain", "spaced", "ascii-colon", "spaced-ascii", "traditional"])
+def test_label_spellings(time_label, chair_label, attendee_label, observer_label, recorder_label, colon):
+    (meeting,) = meetings_of(_labelled_minutes(time_label, chair_label, attendee_label, observer_label,
+                                               recorder_label, colon))
+    assert (meeting.kind, meeting.date) == ("市长办公会议", "2025-05-06")
+    assert role(meeting, "chair") == ["陈光"]
+    assert role(meeting, "attendee") == ["陈光", "刘强", "黄河"]
+    assert observers(meeting) == [("马兰", "市发改委", False), ("许亮", "市财政局", False), ("何静", "市财政局", False)]
+    assert role(meeting, "recorder") == ["朱琳"]
+    assert [a.topic for a in meeting.agenda] == ["研究城市更新有关事项"]
+
+
+def test_two_labels_on_one_line_and_a_list_of_units_only():
+    text = """青府阅〔2025〕5号
+
+青山县人民政府县长办公会议纪要
+
+会议时间: 2025年4月2日下午　　会议地点: 县政府第三会议室
+主 持 人: 王明　　　记 录 员: 朱琳
+出席领导: 王明、李国华
+列席单位: 县发改局、县财政局、县政府办公室
+列席人员: 县教育局钱文斌, 县卫健局孙海燕
+
+一、研究学校建设工作
+会议同意。
+"""
+    (meeting,) = meetings_of(text)
+    assert meeting.kind == "县长办公会议"  # not "人民政府县长办公会议" read off the title
+    assert meeting.number is None  # printed nowhere
+    assert meeting.date == "2025-04-02"
+    assert meeting.evidence.text == "会议时间: 2025年4月2日下午"
+    assert role(meeting, "chair") == ["王明"]
+    assert role(meeting, "recorder") == ["朱琳"]
+    assert role(meeting, "attendee") == ["王明", "李国华"]
+    # units without names are nobody; the agenda line after the list is not an observer
+    assert observers(meeting) == [("钱文斌", "县教育局", False), ("孙海燕", "县卫健局", False)]
+    assert [(a.number, a.topic) for a in meeting.agenda] == [(1, "研究学校建设工作")]
+
+
+def test_a_meeting_held_on_a_day_named_in_a_yu_phrase():
+    text = """青府阅〔2025〕6号
+
+青山县人民政府县长办公会议纪要
+
+青山县人民政府2025年第6次县长办公会议于2025年5月8日在县政府第一会议室召开。
+主持人：县长王明
+参会人员：王明、李国华
+记录：朱琳
+
+一、研究防汛工作
+"""
+    (meeting,) = meetings_of(text)
+    assert (meeting.kind, meeting.number, meeting.date) == ("县长办公会议", 6, "2025-05-08")
+    assert role(meeting, "chair") == ["王明"]  # the title printed before the name is dropped
+    assert role(meeting, "attendee") == ["王明", "李国华"]
+    assert role(meeting, "recorder") == ["朱琳"]
+
+
+def test_a_day_without_year_takes_the_year_of_issue():
+    text = ("青府阅〔2025〕7号\n\n青山县人民政府县长办公会议纪要\n\n"
+            "青山县人民政府办公室　　2025年1月6日\n\n"
+            "会议时间：12月30日上午\n主持人：王明\n参加人员：王明、李国华\n")
+    (meeting,) = meetings_of(text)
+    assert meeting.date == "2024-12-30"  # issued in January: the year before
+
+
+def test_a_deadline_or_a_meeting_to_come_is_not_the_day_held():
+    text = """青府阅〔2025〕8号
+
+青山县人民政府县长办公会议纪要
+
+参加人员：王明、李国华
+
+一、关于春耕生产工作
+会议要求，县农业农村局于2025年4月10日前召开全县春耕生产调度会，县政府定于2025年4月20日召开现场推进会。
+"""
+    (meeting,) = meetings_of(text)
+    assert meeting.date is None
+    assert role(meeting, "attendee") == ["王明", "李国华"]
+
+
+PASTED_RECORD = """青山县人民政府常务会议纪要
+第3次
+青山县人民政府办公室　　2025年4月2日
+
+会议时间：2025年3月28日下午
+会议地点：县政府常务会议室
+主 持 人：王明
+出席人员：王明、李国华、张伟
+列席人员：县发改局周志刚；县财政局吴丽娟
+记 录 员：朱琳
+
+一、研究春耕生产工作
+会议同意。
+"""
+
+
+def _whole_text_document(text: str, **marks):
+    """The pasted record as one document titled by its first line (what ingest gives a pasted
+    record: ``marks`` are the meeting fields it may or may not have filled)."""
+    from kg.model import Document, Span
+
+    source = source_from_string(text)
+    title_end = source.text.index("\n")
+    return source, Document(
+        source=source.name, doc_no=source.text[:title_end], title=source.text[:title_end], issuer=None,
+        date=None, kind="纪要", span=Span.of(source.text, 0, len(source.text)), body_start=title_end + 1,
+        title_span=Span.of(source.text, 0, title_end), **marks)
+
+
+@pytest.mark.parametrize("marks", [{}, {"is_meeting": True, "meeting_kind": "会议"},
+                                   {"is_meeting": True, "meeting_kind": "常务会议", "meeting_number": 3}])
+def test_a_pasted_minutes_record_with_only_labelled_lines(marks):
+    source, doc = _whole_text_document(PASTED_RECORD, **marks)
+    (meeting,) = extract_meetings(doc)
+    assert_evidence(source.text, meeting)
+    # kind from the title, number from the "第3次" line under it, day from 会议时间
+    assert (meeting.kind, meeting.number, meeting.date) == ("常务会议", 3, "2025-03-28")
+    assert role(meeting, "chair") == ["王明"]
+    assert role(meeting, "attendee") == ["王明", "李国华", "张伟"]
+    assert observers(meeting) == [("周志刚", "县发改局", False), ("吴丽娟", "县财政局", False)]
+    assert role(meeting, "recorder") == ["朱琳"]
+    assert [a.topic for a in meeting.agenda] == ["研究春耕生产工作"]
+
+
+def test_a_notice_calling_a_meeting_with_labelled_lines_is_not_a_record():
+    text = """青政办函〔2025〕6号
+
+青山县人民政府办公室
+关于召开全县春耕生产工作会议的通知
+
+各乡镇人民政府，县直各单位：
+
+会议时间：2025年4月10日上午9:00
+会议地点：县政府三楼会议室
+参会人员：各乡镇分管负责同志
+主持人：县长王明
+
+青山县人民政府办公室
+2025年4月1日
+"""
+    assert meetings_of(text) == []
+
+
+OBSERVER_UNITS = ["县政府办公室", "县发改局", "县财政局", "青石镇人民政府", "县人民医院", "县市场监管局", "澄湾街道办事处"]
+OBSERVER_NAMES = ["周志刚", "吴丽娟", "郑国强", "冯晓东", "陈红梅", "孙海燕", "何静", "杨帆"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(OBSERVER_UNITS),
+                          st.lists(st.sampled_from(OBSERVER_NAMES), min_size=1, max_size=3, unique=True)),
+                min_size=1, max_size=4),
+       st.sampled_from(["；", ";", "，"]))
+def test_observer_groups_each_name_keeps_the_unit_before_it(groups, separator):
+    line = separator.join(unit + "、".join(names) for unit, names in groups)
+    text = ("青府阅〔2025〕4号\n\n青山县人民政府县长办公会议纪要\n\n会议时间：2025年3月6日上午\n"
+            f"主持人：王明\n参加人员：王明、李国华\n列席人员：{line}\n记录人：朱琳\n")
+    (meeting,) = meetings_of(text)
+    assert observers(meeting) == [(name, unit, False) for unit, names in groups for name in names]
+
+
+def test_observer_groups_with_unit_labels_inside_a_line_spilling_over():
+    text = """青府阅〔2025〕4号
+
+青山县人民政府县长办公会议纪要
+
+会议时间：2025年3月6日上午
+主持人：王明
+参加人员：王明　李国华　张伟
+列席人员：县政府办公室：周志刚、吴丽娟；县发改局：郑国强；
+　　　　　县财政局冯晓东；青石镇人民政府陈红梅
+记录人：朱琳
+
+一、研究学校建设工作
+"""
+    (meeting,) = meetings_of(text)
+    assert role(meeting, "attendee") == ["王明", "李国华", "张伟"]
+    assert observers(meeting) == [
+        ("周志刚", "县政府办公室", False), ("吴丽娟", "县政府办公室", False), ("郑国强", "县发改局", False),
+        ("冯晓东", "县财政局", False), ("陈红梅", "青石镇人民政府", False),
+    ]
+    assert [a.topic for a in meeting.agenda] == ["研究学校建设工作"]

@@ -626,3 +626,10 @@ def test_a_lead_mark_inside_a_responsibility_list():
     first, second = tasks
     assert (first.lead_units, first.coop_units) == (("县林业局",), ("县财政局", "各乡镇"))
     assert (second.lead_units, second.coop_units) == (("县农业农村局",), ("县林业局",))
+
+
+def test_ji_joins_units_and_a_department_named_by_field_in_a_list():
+    first, second = tasks_of(HEADER + "1.强化督查问效。定期开展专项督查（县委办牵头，各相关单位及两办督查室按职能分工负责）。\n"
+                                      "2.严格考核。纳入年度考核（县绩效办、县财政及县审计局按职能分工负责）。\n")
+    assert (first.lead_units, first.coop_units) == (("县委办",), ("各相关单位", "两办督查室"))
+    assert second.lead_units == ("县绩效办", "县财政", "县审计局")

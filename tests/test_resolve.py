@@ -428,3 +428,13 @@ def test_seed_people(seed_resolved):
     assert list(leaders.values()).count("executive-deputy") == 1
     report = format_resolve_report(seed_resolved)
     assert "叶罂 -> 叶罡" in report and "楚之晨集团 -> 楚之晟集团" in report
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("卞 红梅 檀家栋", ["卞红梅", "檀家栋"]),  # surnames of the 百家姓 beyond the commonest
+    ("鍾 磊 宓雪晴", ["鍾磊", "宓雪晴"]),  # a traditional surname form in a simplified text
+    ("欧阳 华 司马 光明", ["欧阳华", "司马光明"]),
+])
+def test_spaced_runs_split_by_surnames_without_a_cast(written, expected):
+    from collections import Counter
+    assert split_names(written, Counter()) == expected

@@ -280,6 +280,107 @@ def test_income_tables_grouped_by_working_group():
     assert tasks["附件1-财政非税收入"].lead_units == ("县财政局", "相关执收单位")
 
 
+# A district list with section rows between the numbered rows and a page break without
+# the header printed again (page number, then the gazette's running head).
+SECTIONED = NOTICE_HEAD.format(doc_no="云政发〔2025〕5号", issuer="云溪区人民政府",
+                               title="云溪区2025年城市品质提升重点任务清单") + (
+    "序号\t重点任务\t责任领导\t责任单位\t配合单位\t完成时限\n"
+    "一、城市更新\n"
+    "1\t改造老旧小区26个，同步加装电梯40部。\t周海涛\t区住建局\t区财政局、各街道办事处\t2025年10月\n"
+    "2\t完成农贸市场提质改造2个。\t陈晓\t区商务局\t区市场监管局\t6月底前\n"
+    "二、\t交通畅通\t\t\t\t\n"
+    "3\t打通断头路4条，新增公共停车泊位1500个。\t周海涛、陈晓\t区住建局、区城管局\t区公安分局交警大队\t全年\n"
+    "\n"
+    "·4·\n"
+    "云溪区人民政府公报　　　　　　　　2025年第3期\n"
+    "\n"
+    "4\t优化城区公交线网，新开公交线路6条。\t陈晓\t区交通运输局\t各街道办事处\t2025年9月\n"
+    "三、民生保障\n"
+    "5\t新增城镇就业5200人，年底前完成零就业家庭动态清零。\t刘洋\t区人社局\t区直相关单位\t持续推进\n"
+)
+
+
+@pytest.fixture(scope="module")
+def sectioned():
+    _, doc = one_document(SECTIONED)
+    return by_ref(extract_table_tasks(doc))
+
+
+def test_section_rows_are_categories_not_tasks(sectioned):
+    assert list(sectioned) == ["1", "2", "3", "4", "5"]
+    assert sectioned["1"].category == ("城市更新",)
+    assert sectioned["2"].category == ("城市更新",)
+    assert sectioned["3"].category == ("交通畅通",)
+    assert sectioned["4"].category == ("交通畅通",)  # carried over the page break
+    assert sectioned["5"].category == ("民生保障",)
+    assert all("城市更新" not in t.text and "交通畅通" not in t.text for t in sectioned.values())
+
+
+def test_rows_after_a_page_break_without_header(sectioned):
+    task = sectioned["4"]
+    assert task.text == "优化城区公交线网，新开公交线路6条。"
+    assert task.lead_leaders == ("陈晓",)
+    assert task.lead_units == ("区交通运输局",)
+    assert task.coop_units == ("各街道办事处",)
+    assert "公报" not in task.evidence.text
+    assert sectioned["3"].lead_leaders == ("周海涛", "陈晓")
+    assert sectioned["3"].coop_units == ("区公安分局交警大队",)
+
+
+def test_deadline_cells_month_end_or_none(sectioned):
+    assert sectioned["1"].deadline == "2025-10-31"  # a month: its last day
+    assert sectioned["2"].deadline == "2025-06-30"  # no year: the document's
+    assert sectioned["3"].deadline is None  # 全年
+    assert sectioned["4"].deadline == "2025-09-30"
+    assert sectioned["5"].deadline is None  # 持续推进 says no date, whatever the text says
+
+
+@pytest.mark.parametrize(
+    "cell,deadline",
+    [
+        ("2025年6月", "2025-06-30"),
+        ("2025年2月", "2025-02-28"),
+        ("6月底前", "2025-06-30"),
+        ("2025年11月底", "2025-11-30"),
+        ("9月30日前", "2025-09-30"),
+        ("2025.12", "2025-12-31"),
+        ("全年", None),
+        ("持续推进", None),
+        ("长期", None),
+        ("长期坚持", None),
+        ("常态化推进", None),
+    ],
+)
+def test_deadline_cell_shapes(cell, deadline):
+    text = NOTICE_HEAD.format(doc_no="云政办函〔2025〕8号", issuer="云溪区人民政府办公室", title="云溪区2025年重点任务清单") + (
+        "序号\t重点任务\t责任领导\t责任单位\t完成时限\n"
+        f"1\t完成背街小巷改造10条，年底前全部完工。\t周海涛\t区住建局\t{cell}\n"
+        "2\t开展燃气安全专项整治。\t陈晓\t区应急管理局\t2025年3月\n"
+    )
+    _, doc = one_document(text)
+    tasks = by_ref(extract_table_tasks(doc))
+    assert tasks["1"].deadline == deadline
+    assert tasks["2"].deadline == "2025-03-31"
+
+
+def test_sections_with_restarting_numbers_and_two_levels():
+    text = NOTICE_HEAD.format(doc_no="云政办函〔2025〕9号", issuer="云溪区人民政府办公室", title="云溪区2025年民生实事清单") + (
+        "序号\t重点任务\t责任领导\t责任单位\t完成时限\n"
+        "一、教育\n"
+        "（一）学前教育\n"
+        "1\t新建公办幼儿园2所。\t刘洋\t区教育局\t2025年8月\n"
+        "（二）义务教育\n"
+        "1\t新建小学1所。\t刘洋\t区教育局\t2025年8月\n"
+        "二、卫生\n"
+        "1\t建成胸痛中心。\t陈晓\t区卫健局\t2025年12月\n"
+    )
+    _, doc = one_document(text)
+    tasks = extract_table_tasks(doc)
+    assert [(t.ref, t.category) for t in tasks] == [
+        ("1", ("教育", "学前教育")), ("1", ("教育", "义务教育")), ("1", ("卫生",))]
+    assert [t.text for t in tasks] == ["新建公办幼儿园2所。", "新建小学1所。", "建成胸痛中心。"]
+
+
 def test_a_table_without_duty_columns_gives_no_task():
     text = NOTICE_HEAD.format(doc_no="青政发〔2025〕4号", issuer="青山县人民政府", title="青山县2025年争资争项工作目标") + (
         "序号\t单位\t2025年目标\t备注\n1\t发改局\t1200\t\n2\t财政局\t3400\t\n")

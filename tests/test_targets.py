@@ -143,6 +143,47 @@ def test_no_targets_in_a_task_list_or_a_results_table():
     assert extract_targets(doc) == []
 
 
+# A plan whose annex is a two-column table: townships and their goal in 亩 (the unit
+# of measure in the heading), one township printed with layout spaces, a 合计 row.
+TOWNSHIP_GOALS = HEAD.format(doc_no="云政办发〔2025〕14号", issuer="云溪县人民政府办公室",
+                             title="云溪县2025年油茶产业发展实施方案") + """一、工作目标
+2025年，全县新造高产油茶林3600亩。
+
+附件：云溪县2025年油茶新造林目标任务分解表
+
+－ 3 －
+
+附件
+
+云溪县2025年油茶新造林目标任务分解表
+
+乡镇\t目标任务（亩）
+青石镇\t2200
+白 沙 乡\t1000
+枫林镇\t400
+合计\t3600
+"""
+
+
+def test_two_column_township_table_in_mu():
+    text, doc = one_document(TOWNSHIP_GOALS)
+    targets = extract_targets(doc)
+    assert [(t.subject, t.amount, t.unit) for t in targets] == [
+        ("青石镇", 2200.0, "亩"), ("白 沙 乡", 1000.0, "亩"), ("枫林镇", 400.0, "亩"), ("合计", 3600.0, "亩")]
+    assert {t.item for t in targets} == {"油茶新造林目标任务"}  # the caption names the bare 目标任务
+    for target in targets:
+        assert text[target.evidence.start:target.evidence.end] == target.evidence.text
+        assert target.evidence.text.replace(" ", "").startswith(target.subject.replace(" ", ""))
+
+
+def test_two_column_table_unit_from_heading_or_line_above():
+    text = HEAD.format(doc_no="云政发〔2025〕9号", issuer="云溪县人民政府", title="云溪县2025年招商引资工作方案") + (
+        "附件\n\n云溪县2025年招商引资目标\n\n单位：亿元\n\n"
+        "乡镇（街道）\t2025年目标\n青石镇\t12\n城南街道\t8.5\n")
+    _, doc = one_document(text)
+    assert triples(extract_targets(doc)) == [("青石镇", 12.0, "亿元"), ("城南街道", 8.5, "亿元")]
+
+
 def test_registered():
     assert "targets" in load_extractors()
 

@@ -49,22 +49,37 @@ _NUMBER_KIND = re.compile(rf"第{_SP}*(?P<num>\d+|[一二三四五六七八九�
 _KIND_ONLY = re.compile(MEETING_KIND)
 
 
+# Traditional forms of label characters the matching view leaves as printed.
+_LABEL_VARIANTS = {"时": "[时時]", "间": "[间間]", "点": "[点點]", "录": "[录錄]", "与": "[与與]"}
+
+
 def _spaced(word: str) -> str:
-    return f"{_SP}*".join(word)
+    return f"{_SP}*".join(_LABEL_VARIANTS.get(ch, ch) for ch in word)
 
 
-# Labels of the attendance lines, by the role they give (layout spaces allowed: "出 席").
+def _one_of(*words: str) -> str:
+    return "(?:" + "|".join(_spaced(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+# Labels of the attendance lines, by the role they give (layout spaces allowed: "主 持 人").
 _ROLE_LABELS = {
-    "chair": rf"{_spaced('主持')}(?:人)?",
-    "attendee": rf"{_spaced('出席')}(?:{_spaced('人员')}|{_spaced('领导')})?"
-                rf"|{_spaced('参加')}(?:{_spaced('人员')}|{_spaced('会议人员')})?"
-                rf"|{_spaced('参会')}(?:{_spaced('人员')}|{_spaced('领导')})?",
-    "observer": rf"{_spaced('列席')}(?:{_spaced('人员')}|{_spaced('单位')})?",
-    "recorder": rf"{_spaced('记录')}(?:人)?",
+    "chair": _one_of("主持人", "主持", "会议主持人", "会议主持", "主持领导"),
+    "attendee": _one_of("出席", "出席人员", "出席领导", "出席会议人员", "参加", "参加人员", "参加会议人员",
+                        "参加领导", "参会", "参会人员", "参会领导", "与会人员", "与会领导"),
+    "observer": _one_of("列席", "列席人员", "列席单位", "列席领导", "列席会议人员"),
+    "recorder": _one_of("记录", "记录人", "记录员", "会议记录人", "会议记录员"),
 }
-_LABEL_LINE = re.compile(
-    rf"^{_SP}*(?:" + "|".join(f"(?P<{role}>{label})" for role, label in _ROLE_LABELS.items()) + ")"
-    rf"{_SP}*：{_SP}*(?P<rest>.*?){_SP}*$"
+_ROLE_LABEL = "(?:" + "|".join(f"(?P<{role}>{label})" for role, label in _ROLE_LABELS.items()) + ")"
+_LABEL_LINE = re.compile(rf"^{_SP}*{_ROLE_LABEL}{_SP}*：{_SP}*(?P<rest>.*?){_SP}*$")
+# The other labels of a minutes' header block: when and where it was held.
+_TIME_LABEL = _one_of("会议时间", "时间", "开会时间")
+_PLACE_LABEL = _one_of("会议地点", "地点", "开会地点")
+_HEADER_LABEL_LINE = re.compile(
+    rf"^{_SP}*(?:(?P<time>{_TIME_LABEL})|(?P<place>{_PLACE_LABEL})){_SP}*：{_SP}*(?P<rest>.*?){_SP}*$"
+)
+# Where a second label starts on the same line: "主持人：王明　　记录人：朱琳".
+_NEXT_LABEL = re.compile(
+    rf"(?<=[ \u3000\t])(?:{'|'.join(_ROLE_LABELS.values())}|{_TIME_LABEL}|{_PLACE_LABEL}){_SP}*："
 )
 _SUBLIST = re.compile(
     rf"^{_SP}*(?:（{_SP}*[一二三四五六七八九十\d]{{1,2}}{_SP}*）|[一二三四五六七八九十]{{1,2}}、|\d{{1,2}}[.．、])"
@@ -207,6 +222,13 @@ def _observers(rec: _Record, a: int, b: int, unit: tuple[int, int] | None, invit
     """Observers of one (part of a) 列席 list; a bare name takes the unit printed before it."""
     current = unit
     for p, q in _split(rec.norm, a, b):
+        colon = rec.norm.find("：", p, q)
+        if colon > p and not invited and _UNIT_END.search(squeeze(rec.norm[p:colon])):
+            # "县政府办公室：周志刚" inside a line: the unit of the names after it
+            current = _trim(rec.norm, p, colon)
+            p, q = _trim(rec.norm, colon + 1, q)
+            if q <= p:
+                continue
         item = rec.norm[p:q]
         if not invited and (len(squeeze(item)) > 3 or not _plain_name(item)):
             pair = _post_and_name(rec.norm, p, q) or split_unit_and_name(rec.norm, p, q, strict=_plain_name(item))
@@ -229,10 +251,10 @@ class _Header:
         self.chair: tuple[int, int] | None = None
         self.kind: str | None = None
         self.number: int | None = None
-        held = _HELD.search(norm, start)
+        held = _first_held(_HELD, norm, start)
         if held is not None:
             self.date = parse_date(held.group("date"))
-        elif (held := _HELD_MONTH_DAY.search(norm, start)) is not None:
+        elif (held := _first_held(_HELD_MONTH_DAY, norm, start)) is not None:
             self.date = _date_in_year_of(rec.doc, held.group("month"), held.group("day"))
         elif (held := _HELD_NO_DATE.search(norm, start)) is None:
             self.found = False
@@ -253,6 +275,22 @@ class _Header:
         else:
             only = _KIND_ONLY.search(what)
             self.kind = only.group("kind") if only else None
+
+
+# "定于4月10日召开", "4月10日前召开", "将于…召开": a meeting to come or a deadline, not the
+# day this meeting was held.
+_NOT_HELD_BEFORE = re.compile(r"(?:定于|将于|拟于|计划于|计划|预计于?|请于|须于|需于)$")
+_NOT_HELD_AFTER = re.compile(r"^(?:[上下中]?午)?(?:前|以前|之前|后|以后|之后|起)|定于|将于|拟于|适时|届时|另行")
+
+
+def _first_held(pattern: re.Pattern, norm: str, start: int) -> re.Match | None:
+    for held in pattern.finditer(norm, start):
+        if _NOT_HELD_BEFORE.search(norm, max(0, held.start("date") - 4), held.start("date")):
+            continue
+        if _NOT_HELD_AFTER.search(norm[held.end("date"):held.end()]):
+            continue
+        return held
+    return None
 
 
 def _date_in_year_of(doc: Document, month: str, day: str) -> str | None:
@@ -374,81 +412,194 @@ def meetings_of(doc: Document) -> list[Meeting]:
     if not header.found and body:
         header = _Header(rec, 0)
     lines = list(_lines(rec.norm, body, len(rec.norm)))
-    labelled = any(_LABEL_LINE.match(rec.norm[a:b]) for a, b in lines)
-    if not doc.is_meeting:
-        # a pasted minutes record: a chaired meeting and a list of who was there
-        if not header.found or not header.says_chair or not (labelled or _PROSE_ATTEND.search(rec.norm, header.end)):
-            return []
     participants: list[MeetingParticipant] = []
-    after_header = header.end if header.found else body
-    if header.chair:
+    if header.found and header.chair:
         participants.append(MeetingParticipant(rec.value(*header.chair), "chair", None, rec.span(*header.chair)))
-    used = _attendance_lines(rec, [(a, b) for a, b in lines if a >= after_header], participants)
+    # the labelled block may stand above the header sentence (会议时间 / 主持人 / 参加人员 first)
+    block = _attendance_lines(rec, lines, participants)
+    if not doc.is_meeting and not _is_pasted_minutes(rec, doc, header, block):
+        return []
+    after_header = header.end if header.found else body
     if not any(p.role in ("attendee", "observer") for p in participants):
         _prose_attendance(rec, after_header, len(rec.norm), participants)
-    if not header.found and not participants:
+    if not header.found and not participants and block.date is None:
         return []
-    agenda_lines = [(a, b) for a, b in lines if a >= after_header and (a, b) not in used]
-    number = doc.meeting_number if doc.meeting_number is not None else header.number
+    agenda_lines = [(a, b) for a, b in lines if a >= after_header and (a, b) not in block.used]
+    agenda = _agenda(rec, agenda_lines)
+    # the record names itself before its first item: "2025年第4次区长办公会议专题研究…"
+    named_until = agenda[0].evidence.start - rec.base if agenda else len(rec.norm)
+    number, kind, named = _number_and_kind(rec, doc, header, named_until)
+    if header.found:
+        evidence = rec.span(*_trim(rec.norm, header.start, header.end))
+    elif block.date_range is not None:
+        evidence = rec.span(*block.date_range)
+    elif named is not None:
+        evidence = rec.span(*named)
+    else:
+        evidence = doc.span
     return [Meeting(
-        doc_no=doc.doc_no, kind=doc.meeting_kind or header.kind or "会议", number=number, date=header.date,
-        participants=tuple(participants),
-        evidence=rec.span(*_trim(rec.norm, header.start, header.end)) if header.found else doc.span,
-        agenda=tuple(_agenda(rec, agenda_lines)),
+        doc_no=doc.doc_no, kind=kind, number=number, date=block.date or header.date,
+        participants=tuple(participants), evidence=evidence, agenda=tuple(agenda),
     )]
 
 
-def _attendance_lines(rec: _Record, lines: list[tuple[int, int]], out: list[MeetingParticipant]) -> set:
-    """出席 / 列席 (with sub-lists) / 记录 lines and the lines their lists spill onto; returns the
-    lines used."""
-    used = set()
+_MINUTES_TITLE = re.compile(r"会议(?:纪要|记录)|纪要$")
+_NOTICE_TITLE = re.compile(r"通知|通告|公告|通报|方案|意见")
+_NUMBER_LINE = re.compile(
+    rf"^{_SP}*(?:[（(〔]?{_SP}*\d{{4}}{_SP}*[）)〕]?{_SP}*年?{_SP}*)?第{_SP}*(?P<num>\d+|[一二三四五六七八九十百]+){_SP}*次"
+    rf"{_SP}*(?:会议)?{_SP}*$"
+)
+
+
+def _is_pasted_minutes(rec: _Record, doc: Document, header: "_Header", block: "_Block") -> bool:
+    """A record ingest did not mark as minutes: a chaired meeting with a list of who was there,
+    or a minutes title over labelled lines. A notice calling a meeting ("会议时间：… 参会人员：…")
+    has neither a chair nor a recorder."""
+    if header.found and header.says_chair and (block.roles or _PROSE_ATTEND.search(rec.norm, header.end)):
+        return True
+    title = squeeze(matching_view(doc.title or ""))
+    if _MINUTES_TITLE.search(title) and not _NOTICE_TITLE.search(title):
+        return bool(block.roles)
+    return {"chair", "recorder"} <= block.roles and bool(block.roles & {"attendee", "observer"})
+
+
+def _number_and_kind(rec: _Record, doc: Document, header: "_Header", until: int):
+    """Number and kind of the meeting: from ingest, else the header sentence, else the text
+    before the first agenda item ("2025年第4次区长办公会议…", a "第3次" line under the title),
+    else the title. Also the range that names them, if found in the text."""
+    number, kind, named = doc.meeting_number, None, None
+    if header.found:
+        number = number if number is not None else header.number
+        kind = header.kind
+    found = _NUMBER_KIND.search(rec.norm, 0, until)
+    if found is not None:
+        named = (found.start(), found.end())
+        if number is None:
+            number = chinese_number(found.group("num"))
+        kind = kind or found.group("kind")
+    title = matching_view(doc.title or "")
+    in_title = _NUMBER_KIND.search(title) or _KIND_ONLY.search(title)
+    if number is None:
+        for a, b in _lines(rec.norm, 0, until):
+            line = _NUMBER_LINE.match(rec.norm[a:b])
+            if line is not None:
+                number, named = chinese_number(line.group("num")), named or (a, b)
+                break
+    if number is None and in_title is not None and "num" in in_title.groupdict():
+        number = chinese_number(in_title.group("num"))
+    kind = kind or (in_title.group("kind") if in_title else None)
+    # ingest's kind wins unless it is only the generic "会议"
+    if doc.meeting_kind and doc.meeting_kind != "会议":
+        kind = doc.meeting_kind
+    return number, _bare_kind(kind or doc.meeting_kind or "会议"), named
+
+
+def _bare_kind(kind: str) -> str:
+    """"人民政府县长办公会议" read off a title "青山县人民政府县长办公会议纪要": the issuer's tail
+    is not part of the kind."""
+    cut = kind.rfind("政府")
+    return kind[cut + 2:] if cut >= 0 and _KIND_ONLY.fullmatch(kind[cut + 2:]) else kind
+
+
+class _Block:
+    """What the labelled lines said: when it was held, which roles were listed, the lines used."""
+
+    def __init__(self):
+        self.used: set[tuple[int, int]] = set()
+        self.roles: set[str] = set()
+        self.date: str | None = None
+        self.date_range: tuple[int, int] | None = None
+
+
+def _segments(norm: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A labelled line cut where a second label starts: "主持人：王明　　记录人：朱琳"."""
+    line = norm[a:b]
+    if not (_LABEL_LINE.match(line) or _HEADER_LABEL_LINE.match(line)):
+        return [(a, b)]
+    cuts = [m.start() for m in _NEXT_LABEL.finditer(norm, a, b) if m.start() > a]
+    bounds = [a] + cuts + [b]
+    return [_trim(norm, x, y, " \u3000\t") for x, y in zip(bounds, bounds[1:])]
+
+
+def _held_on(rec: _Record, a: int, b: int, bare_label: bool) -> str | None:
+    """The day in a 会议时间 value: "2025年3月6日上午", "3月6日（星期四）"."""
+    value = rec.norm[a:b]
+    if re.match(rf"{_SP}*(?:前|以前|之前)", value[value.find("日") + 1:] if "日" in value else ""):
+        return None
+    date = parse_date(value)
+    if date is None and not bare_label:
+        month_day = re.search(rf"(?P<month>{_CN_NUM})月(?P<day>{_CN_NUM})日", value)
+        if month_day:
+            date = _date_in_year_of(rec.doc, month_day.group("month"), month_day.group("day"))
+    return date
+
+
+def _attendance_lines(rec: _Record, lines: list[tuple[int, int]], out: list[MeetingParticipant]) -> _Block:
+    """会议时间 / 会议地点 / 主持人 / 出席 / 列席 (with sub-lists) / 记录 lines and the lines their
+    lists spill onto."""
+    block = _Block()
     section = None
     sub_unit: tuple[int, int] | None = None
     invited = False
-    spill = False
-    for a, b in lines:
-        line = rec.norm[a:b]
-        was_spill, spill = spill, line.rstrip()[-1:] in ("、", "，", "：")
-        m = _LABEL_LINE.match(line)
-        if m:
-            section = next(role for role in _ROLE_LABELS if m.group(role))
-            sub_unit, invited = None, False
-            if section != "chair" or not any(p.role == "chair" for p in out):
-                _section_list(rec, section, a + m.start("rest"), a + m.end("rest"), sub_unit, invited, out)
-            used.add((a, b))
-            if section in ("chair", "recorder"):
+    spill = sublists = False
+    for line_range in lines:
+        for a, b in _segments(rec.norm, *line_range):
+            line = rec.norm[a:b]
+            was_spill, spill = spill, line.rstrip()[-1:] in ("、", "，", "：", "；")
+            when = _HEADER_LABEL_LINE.match(line)
+            if when:
                 section = None
-            continue
-        if section is None:
-            continue
-        sub = _SUBLIST.match(line) if section == "observer" else None
-        other = _ANY_LABEL.match(line) if sub is None else None
-        if other is not None:
-            label = squeeze(other.group("label"))
-            # "政府办：…" without a numeral is a sub-list; "请假：…" ends the list
-            if section == "observer" and (_INVITED.search(label) or _UNIT_END.search(label)):
-                sub = other
-            else:
+                bare = when.group("time") is not None and len(squeeze(when.group("time"))) == 2  # "时间" alone
+                if when.group("time") and block.date is None:
+                    date = _held_on(rec, a + when.start("rest"), a + when.end("rest"), bare)
+                    if date is not None:
+                        block.date, block.date_range = date, (a, b)
+                if not bare or block.date_range == (a, b):
+                    block.used.add(line_range)
+                continue
+            m = _LABEL_LINE.match(line)
+            if m:
+                section = next(role for role in _ROLE_LABELS if m.group(role))
+                block.roles.add(section)
+                sub_unit, invited = None, False
+                # sub-lists ("（一）邀请列席：…", "政府办：…") follow an empty 列席 label only
+                sublists = not m.group("rest")
+                if section != "chair" or not any(p.role == "chair" for p in out):
+                    _section_list(rec, section, a + m.start("rest"), a + m.end("rest"), sub_unit, invited, out)
+                block.used.add(line_range)
+                if section in ("chair", "recorder"):
+                    section = None
+                continue
+            if section is None:
+                continue
+            sub = _SUBLIST.match(line) if section == "observer" and sublists else None
+            other = _ANY_LABEL.match(line) if sub is None else None
+            if other is not None:
+                label = squeeze(other.group("label"))
+                # "政府办：…" without a numeral is a sub-list; "请假：…" ends the list
+                if section == "observer" and sublists and (_INVITED.search(label) or _UNIT_END.search(label)):
+                    sub = other
+                else:
+                    section = None
+                    continue
+            if sub is not None:
+                sub_unit, invited = None, False
+                label = sub.group("label")
+                if label:
+                    if _INVITED.search(label):
+                        invited = True
+                    else:
+                        sub_unit = _trim(rec.norm, a + sub.start("label"), a + sub.end("label"))
+                rest_a = a + (sub.start("rest") if "rest" in sub.groupdict() else sub.end())
+                _section_list(rec, section, rest_a, b, sub_unit, invited, out)
+                block.used.add(line_range)
+                continue
+            if not was_spill or "。" in line.rstrip("。"):
                 section = None
                 continue
-        if sub is not None:
-            sub_unit, invited = None, False
-            label = sub.group("label")
-            if label:
-                if _INVITED.search(label):
-                    invited = True
-                else:
-                    sub_unit = _trim(rec.norm, a + sub.start("label"), a + sub.end("label"))
-            rest_a = a + (sub.start("rest") if "rest" in sub.groupdict() else sub.end())
-            _section_list(rec, section, rest_a, b, sub_unit, invited, out)
-            used.add((a, b))
-            continue
-        if not was_spill or "。" in line.rstrip("。"):
-            section = None
-            continue
-        _section_list(rec, section, a, b, sub_unit, invited, out)
-        used.add((a, b))
-    return used
+            _section_list(rec, section, a, b, sub_unit, invited, out)
+            block.used.add(line_range)
+    return block
 
 
 def _section_list(rec: _Record, section: str, a: int, b: int, sub_unit, invited: bool,

@@ -8,13 +8,15 @@ Phrasings handled (one fact per person and post):
                                            of the sentence, never the probation
 - ``王明同志任A、B``                         one appointment per post
 - ``任命王明为A``, ``任王明为A``, ``聘任/聘请王明为A``, ``提名王明为A``   appoint
-- ``免去王明的A职务``, ``免去王明A职务``, ``解聘/撤销王明的A职务``   remove
+- ``任命王明、李丽（女）为A``                    one appointment per person
+- ``免去王明的A职务``, ``免去王明A职务``, ``免去王明（女）A职务``, ``解聘/撤销王明的A职务``   remove
 - ``王明不再担任A职务``                       remove
 - header lists: a line ``任命：`` / ``免去：`` followed by lines ``王明为A`` / ``王明的A职务``
 - ``以上同志试用期一年`` after the list: every appointment of the notice is on probation.
 
-Posts are copied as written after 任 / 为 / 免去…同志, without a trailing 职务; a leading
-county name is kept where printed. The date is the notice's signing date. The evidence is
+Posts are copied as written after 任 / 为 / 免去…同志, without a trailing 职务 or a note after
+it (（另有任用）, （聘期三年）); a leading county name is kept where printed. ASCII brackets
+read as full-width ones. The date is the notice's signing date. The evidence is
 the sentence (one sentence may give two facts).
 """
 from __future__ import annotations

@@ -45,5 +45,7 @@ def _printed(value: str, source: SourceText, span: Span) -> str:
     found = printed_form(value, source.text, source.printed, span.start, span.end)
     if found != value or not value:
         return found
+    if value in source.printed:
+        return value
     at = source.text.find(value)
     return source.printed[at:at + len(value)] if at >= 0 else value

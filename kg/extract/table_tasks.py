@@ -15,7 +15,12 @@ Shapes handled:
   the 项目 is the task, the steps are milestones, the deadline the last step;
 - an income table grouped by 工作组 (number carried down, one row per item):
   ref "<no>-<item>", text "<item>：<具体事项>";
-- an unnumbered table under an "附件N" line: ref "附件N-<name>".
+- an unnumbered table under an "附件N" line: ref "附件N-<name>";
+- section rows between the numbered rows ("一、城市更新", "（一）学前教育", the ordinal
+  in the number column and the heading beside it, nothing else): not tasks, but the
+  outer categories of the rows below them, by level (第X部分 > 一、 > （一））.
+A 完成时限 cell gives the deadline (a month alone: its last day); a cell naming a span
+and no date (全年, 持续推进, 长期, 常态化) leaves the task without one, whatever its text says.
 People cells are kept as printed (the resolver splits "王 明 李志强" with the
 gazette's cast); they are only pre-split on 、，; and runs of two or more
 spaces, and collective posts (各镇镇长, 各街道办主任) are taken out as entries of

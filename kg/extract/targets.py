@@ -7,7 +7,9 @@ Shapes handled:
   "一般公共预算地方收入/2025年目标"); columns of past results, growth rates or
   shares (2024年完成情况, 目标增幅, 占比) are not targets. The unit of measure
   comes from a "单位：万元" line above the table, the heading ("金额（万元）") or
-  the cell ("500万元");
+  the cell ("500万元"). A two-column table (乡镇 | 目标任务（亩）) is one too; the
+  subject is kept as printed ("白 岩 乡"); a bare goal heading is named by the
+  table's caption ("…2025年油茶新造林目标任务分解表" -> 油茶新造林目标任务);
 - "15个镇（街道）目标均为500万元" anywhere in such a table: one target for
   "各镇（街道）" (each of them);
 - documents without a target table: prose under a group heading,

@@ -11,7 +11,15 @@ Three kinds of boundary:
   a complete unit ("住房和城乡建设局" stays whole, "各 镇" is rejoined);
 - no separator at all (a PDF cell whose lines were joined): a unit is split off
   where a suffix ends and a new top-level unit or a collective begins
-  ("交通运输局|长宁镇政府"), never before a sub-unit ("市公安局经侦大队").
+  ("交通运输局|长宁镇政府"), never before a sub-unit ("市公安局经侦大队"), the
+  second organ of a joint office ("市纪委监委", "工业园党工委管委会") or the member
+  units of a body ("县安委会各成员单位").
+
+`looks_like_unit` also keeps sentences out: a unit ends in a unit word (局, 委,
+镇政府, 科协, 联席会议 …, not 布局/格局/当局) and holds no verb of assignment or
+preposition between units ("有关部门下达全市…", "县财政局向市财政局…"). A department
+named by its place and field alone ("县财政") is a unit only where a list or a role
+position shows it is one (`listed=True`; split_unit_list's lists).
 """
 from __future__ import annotations
 

@@ -129,17 +129,20 @@ def split_documents(source: SourceText) -> Gazette:
 
 def _drop_nested(text: str, starts):
     """Keep one start per position. A meeting sentence without a minutes header
-    above it, after a numbered document has begun, reports a meeting inside that
-    document (or the numbered document is itself the minutes): not a new document."""
+    inside numbered minutes (a 文号'd 会议纪要) belongs to those minutes."""
     out = []
-    numbered_seen = False
     for item in starts:
         offset, what, m = item
         if out and offset == out[-1][0]:
             continue
-        if what == "meeting" and numbered_seen and offset == m.start():
-            continue
-        numbered_seen = numbered_seen or what == "numbered"
+        if what == "meeting" and offset == m.start() and out and out[-1][1] == "numbered":
+            below = _title_below(text, out[-1][2].end(), offset)
+            title = below[2] if below else ""
+            above = _title_above(text, out[-1][2].start())
+            if above is not None:
+                title += text[above:out[-1][2].start()]
+            if re.search(r"会议(?:纪要|记录)", title) and "关于" not in title:
+                continue
         out.append(item)
     return out
 

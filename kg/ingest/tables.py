@@ -145,7 +145,7 @@ def _is_headerish(cell: str) -> bool:
     name = _PAREN.sub("", _squeeze(cell)).replace(" ", "")
     if not name or len(name) > 16 or _is_numeric(name) or name.endswith(_TERMINAL):
         return False
-    if _SUBJECT_HEADING.match(_squeeze(cell).replace(" ", "").replace("（", "").replace("）", "").replace("(", "").replace(")", "")):
+    if _SUBJECT_HEADING.match(re.sub(r"[\s（）()]", "", cell)):  # 乡镇（街道） -> 乡镇街道
         return True
     return any(word in name for word in _HEADER_WORDS)
 
@@ -395,11 +395,14 @@ def _section_here(
 ) -> bool:
     """Is line j a section row of a numbered table: an ordinal heading followed
     (past any page furniture) by the next numbered row?"""
-    if drafts and not numbered:
+    if not numbered and any(not d.section for d in drafts):
         return False
     if _section_parts(lines[j]) is None:
         return False
     m, _ = _skip_page_break(lines, j + 1, repeated)
+    for _ in range(2):  # a sub-section heading may follow ("一、教育" / "（一）学前教育")
+        if m < len(lines) and _section_parts(lines[m]) is not None:
+            m, _ = _skip_page_break(lines, m + 1, repeated)
     if m >= len(lines) or _section_parts(lines[m]) is not None:
         return False
     # numbering may restart under each section where the first section opened the table

@@ -56,6 +56,8 @@ def printed_form(value: str, matching: str, printed: str | None, start: int, end
         return value
     import re
 
+    if value in printed[start:end]:
+        return value  # printed as it stands (a simplified name in a mixed text)
     segment = matching[start:end]
     at = segment.find(value)
     if at >= 0:
