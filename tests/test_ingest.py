@@ -349,3 +349,19 @@ def test_numbered_minutes_with_masthead_rule_and_title_above_the_number():
     assert (minutes.doc_no, minutes.title, minutes.issuer, minutes.date) == (
         "青府阅〔2025〕4号", "青山县人民政府县长办公会议纪要", "青山县人民政府办公室", "2025-03-10")
     assert minutes.is_meeting and minutes.meeting_kind == "县长办公会议" and minutes.meeting_number == 4
+
+
+def test_pasted_minutes_without_a_number_are_one_meeting_document():
+    text = """青山县人民政府常务会议纪要
+第3次
+青山县人民政府办公室　　　　2025年3月10日
+
+会议时间：2025年3月6日
+主持人：孙丽
+参加人员：孙丽、王明
+记录人：周云
+"""
+    [doc] = split_documents(source_from_string(text, "pasted.txt")).documents
+    assert (doc.doc_no, doc.kind, doc.is_meeting, doc.meeting_kind, doc.meeting_number) == (
+        "青山县人民政府常务会议纪要", "纪要", True, "常务会议", 3)
+    assert (doc.issuer, doc.date) == ("青山县人民政府办公室", "2025-03-10")

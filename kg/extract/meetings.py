@@ -15,6 +15,21 @@ Shapes handled (general grammar of the genre only):
       (三) 县委组织部冯一，发改局陈二，司法局褚三、卫四   -> unit + name pairs; a name after
                                               、 shares the unit before it
       记 录：蒋五
+- a labelled header block (numbered minutes ``X府阅〔2025〕4号``, pasted records)::
+
+      会议时间：2025年3月6日上午            -> the day held (``3月6日`` takes the year of issue)
+      会议地点：…
+      主 持 人：王明                         -> the chair (主持 / 会议主持人)
+      参加人员：王明、李四                   (出席人员 / 出席领导 / 参会人员 / 与会人员)
+      列席人员：县政府办公室周一、吴二；县发改局郑三   -> unit+names groups split by ；
+      记录人：朱琳                           (记录 / 记录员)
+
+  ASCII colons, layout spaces inside labels, two labels on one line, a few traditional forms;
+  a list of units only (``列席单位：县发改局、县财政局``) names nobody;
+- without a ``主持召开`` sentence the day held comes from 会议时间 or ``…于2025年3月6日召开``
+  (never a deadline ``4月10日前召开`` or a meeting to come ``定于…召开``); number and kind from
+  ingest, else ``2025年第4次区长办公会议`` before the first agenda item, a ``第3次`` line under
+  the title, or the title;
 - prose attendance: ``A、B、C出席会议，D、E列席会议``;
 - agenda items numbered by a numeral on a line of its own (一 / 二 / 三, OCR'd 一 as —) or
   ``一、<topic>``; an unnumbered first item right after the header sentence.

@@ -32,7 +32,9 @@ GENRES = ("通知", "方案", "纪要", "意见", "决定", "公告", "通告", 
           "报告", "请示", "命令", "函", "细则", "制度", "规则", "计划", "要点", "清单")
 _TITLE_END = re.compile(rf"(?:{'|'.join(GENRES)})\**[ \t\u3000]*$")
 
-MEETING_KIND = r"(?P<kind>常务会议|[\u4e00-\u9fff]{0,4}?(?:市长|县长|区长|州长|主任|旗长)办公会议|[\u4e00-\u9fff]{0,6}?专题会议|全体会议)"
+# No free lead-in before the kind: a search would start it early ("人民政府县长办公会议").
+MEETING_KIND = (r"(?P<kind>常务会议|(?:常务副|副)?(?:市长|县长|区长|州长|主任|旗长)办公会议"
+                r"|(?:市长|县长|区长|市政府|县政府|区政府)?专题会议|全体会议)")
 MEETING_SENTENCE = re.compile(
     rf"^[ \t\u3000]*(?P<date>(?:\d{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年[^，,。\n]{{1,12}}日)[^。\n]{{0,80}}?"
     rf"(?:主持召开|召开)[^。\n]{{0,60}}?第\s*(?P<num>\d+)\s*次\s*{MEETING_KIND}",
@@ -315,24 +317,36 @@ def _meeting_document(source: SourceText, start: int, end: int, m: re.Match, toc
 
 
 def _single_notice(source: SourceText) -> Document | None:
-    """A web page or pasted notice without a 文号 line: title, body, signature."""
+    """A web page or pasted notice without a 文号 line: title, body, signature.
+    Pasted minutes ("青山县人民政府常务会议纪要" over "第3次") count too."""
     text = source.text
     for a, b in _nonblank_lines(text, 0, len(text)):
         line = strip_markup(text[a:b]).strip()
         if _WEB_CHROME.match(line):
             continue
-        if "关于" in line and _TITLE_END.search(line) and "。" not in line and len(line) < 120:
+        is_notice = "关于" in line and _TITLE_END.search(line)
+        is_minutes = bool(re.search(r"会议(?:纪要|记录)$", line)) and "关于" not in line
+        if (is_notice or is_minutes) and "。" not in line and len(line) < 120:
             title = squeeze_cjk_spaces(line)
             end = _trim_trailing(text, a, len(text))
             found = DOC_NO_ANYWHERE.search(text, b, end)
             doc_no = clean_doc_no(found.group(0)) if found and found.start() - b < 200 else title
             issuer_span, date_span = _signing_block(text, b, end)
+            kind = number = None
+            if is_minutes:
+                held = re.search(rf"第\s*(?P<num>\d+)\s*次\s*{MEETING_KIND}", text[a:end])
+                kind_in_title = re.search(MEETING_KIND, title)
+                kind = held.group("kind") if held else (kind_in_title.group("kind") if kind_in_title else "会议")
+                numbered = held or re.search(r"第\s*(?P<num>\d+)\s*次", text[b:min(end, b + 200)])
+                number = int(numbered.group("num")) if numbered else None
             return Document(
                 source=source.name, doc_no=doc_no, title=title,
                 issuer=squeeze_cjk_spaces(issuer_span.text) if issuer_span else _issuer_from_title(title),
-                date=parse_date(date_span.text) if date_span else None, kind=_kind_of(title),
+                date=parse_date(date_span.text) if date_span else None,
+                kind="纪要" if is_minutes else _kind_of(title),
                 span=Span.of(text, a, end), body_start=b, title_span=Span.of(text, a, b),
                 issuer_span=issuer_span, date_span=date_span,
+                is_meeting=is_minutes, meeting_kind=kind, meeting_number=number,
             )
     return None
 
