@@ -9,6 +9,8 @@ from __future__ import annotations
 import calendar
 import re
 
+from kg.model import Document
+
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9, "十": 10}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -27,6 +29,16 @@ def _number(token: str) -> int | None:
     if len(token) == 4:  # a year written digit by digit: 二〇二五
         return int("".join(str(_CN_DIGITS[ch]) for ch in token))
     return _CN_DIGITS[token] if len(token) == 1 else None
+
+
+def issue_year(doc: Document) -> int | None:
+    """The year a document was issued (its date, else the year in its number): the year of the
+    dates it prints without one, and the year its targets are for."""
+    for source in (doc.date or "", doc.doc_no or ""):
+        match = re.search(r"(20\d{2})", source)
+        if match:
+            return int(match.group(1))
+    return None
 
 
 _NUM = r"[0-9０-９〇零一二两三四五六七八九十]{1,4}"

@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.registry import extractor
+from kg.extract.text_spans import iter_trimmed_lines, spaced_word, split_outside_brackets, trim_span
 from kg.extract.titles import looks_like_name, matching_view, squeeze
 from kg.extract.unit_names import is_collective, split_unit_list
 from kg.model import Document, GroupMember, Span, WorkingGroup
@@ -65,14 +66,7 @@ _STRONG_ROLES = {"总召集人", "副召集人", "召集人", "第一副组长",
 _MEMBER_ROLES = {"成员", "组员", "委员"}
 UNIT_LABELS = ("成员单位", "责任单位", "组成单位", "参与单位", "牵头单位", "配合单位")
 
-_LAYOUT = "[ \u3000]"
-
-
-def _spaced(word: str) -> str:
-    return f"{_LAYOUT}*".join(re.escape(ch) for ch in word)
-
-
-_LABEL = "|".join(_spaced(w) for w in sorted(PERSON_ROLES + UNIT_LABELS, key=len, reverse=True))
+_LABEL = "|".join(spaced_word(w) for w in sorted(PERSON_ROLES + UNIT_LABELS, key=len, reverse=True))
 _LABEL_LINE = re.compile(
     rf"^[ \u3000\t]*(?P<label>{_LABEL})[ \u3000\t]*(?:：|\t+)[ \u3000\t]*(?P<rest>.*?)[ \u3000\t；。，]*$"
 )
@@ -120,7 +114,7 @@ class _View:
     doc: Document
 
     def span(self, a: int, b: int) -> Span:
-        a, b = _trim(self.norm, a, b)
+        a, b = trim_span(self.norm, a, b)
         if b <= a:
             b = a + 1 if a < len(self.raw) else a
         start = self.offsets[a] if a < len(self.offsets) else self.doc.end
@@ -129,7 +123,7 @@ class _View:
         return Span(start, end, self.doc.span.text[start - base:end - base])
 
     def text(self, a: int, b: int) -> str:
-        a, b = _trim(self.norm, a, b)
+        a, b = trim_span(self.norm, a, b)
         return self.raw[a:b]
 
 
@@ -146,35 +140,6 @@ def _doc_view(doc: Document, pieces: list[tuple[int, int]], joiner: list[bool]) 
         offsets.extend(range(base + a, base + b))
     joined = "".join(raw)
     return _View(joined, matching_view(joined), offsets, doc)
-
-
-def _trim(text: str, a: int, b: int, chars: str = " \u3000\t\n") -> tuple[int, int]:
-    while a < b and text[a] in chars:
-        a += 1
-    while b > a and text[b - 1] in chars:
-        b -= 1
-    return a, b
-
-
-def _split_top(text: str, a: int, b: int, seps: str) -> list[tuple[int, int]]:
-    """Split text[a:b] at separators outside brackets and quotes; pieces trimmed, empty dropped."""
-    pieces, depth, start = [], 0, a
-    for i in range(a, b):
-        ch = text[i]
-        if ch in "（《“〔【":
-            depth += 1
-        elif ch in "）》”〕】" and depth:
-            depth -= 1
-        elif ch in seps and depth == 0:
-            pieces.append((start, i))
-            start = i + 1
-    pieces.append((start, b))
-    out = []
-    for p, q in pieces:
-        p, q = _trim(text, p, q, " \u3000\t\n。；，、")
-        if q > p:
-            out.append((p, q))
-    return out
 
 
 # --- people, posts and units ------------------------------------------------------------
@@ -210,10 +175,10 @@ def spaced_name_run(text: str) -> bool:
 
 
 def _strip_comrade(norm: str, a: int, b: int) -> tuple[int, int]:
-    a, b = _trim(norm, a, b)
+    a, b = trim_span(norm, a, b)
     if norm[a:b].endswith("同志") and b - a > 3:
         b -= 2
-    return _trim(norm, a, b)
+    return trim_span(norm, a, b)
 
 
 def split_name_and_title(norm: str, a: int, b: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
@@ -269,7 +234,7 @@ def _post_tail(text: str) -> str | None:
 def _unit_names(view: _View, a: int, b: int) -> list[str]:
     """Member units printed in view[a:b]: duty parentheses, trailing posts and ``等`` removed."""
     out = []
-    for p, q in _split_top(view.norm, a, b, "、，；"):
+    for p, q in split_outside_brackets(view.norm, a, b, "、，；"):
         text = view.raw[p:q]
         norm = view.norm[p:q]
         # drop duty parentheses (same offsets in raw and norm)
@@ -311,7 +276,7 @@ def _holders(view: _View, a: int, b: int, seps: str = "、，；") -> list[_Hold
     "县政府办跟线负责人、县发改局、县商务局主要负责人" -> three posts, the last one's tail shared;
     "县委常委、副县长王明" -> one person with the title "县委常委、副县长"."""
     norm = view.norm
-    items = _split_top(norm, a, b, seps)
+    items = split_outside_brackets(norm, a, b, seps)
     holders: list[_Holder] = []
     for p, q in items:
         split = split_name_and_title(norm, p, q)
@@ -484,7 +449,7 @@ def _prose_groups(doc: Document, view: _View) -> list[_Draft]:
 
 
 def _clause_bounds(norm: str, s_a: int, s_b: int, pos: int) -> tuple[int, int]:
-    for a, b in _split_top(norm, s_a, s_b, "，；"):
+    for a, b in split_outside_brackets(norm, s_a, s_b, "，；"):
         if a <= pos < b:
             return a, b
     return s_a, s_b
@@ -531,9 +496,9 @@ def _founding(doc: Document, view: _View, s_a: int, s_b: int, v_a: int, v_b: int
     if prefix_roles:
         _prose_clause(draft, view, *prefix_roles)
     if role_region:
-        for a, b in _split_top(norm, *role_region, "，；"):
+        for a, b in split_outside_brackets(norm, *role_region, "，；"):
             _prose_clause(draft, view, a, b)
-    for a, b in _split_top(norm, noun_end, s_b, "，；"):
+    for a, b in split_outside_brackets(norm, noun_end, s_b, "，；"):
         if _FOUNDING_VERB.search(norm[a:b]):
             break  # the next group of the sentence begins
         _prose_clause(draft, view, a, b)
@@ -552,6 +517,24 @@ _P_OFFICE = re.compile(rf"办公室(?:设在|设于|设)(?P<office>[^，；。�
 _P_OFFICE_PAREN = re.compile(r"办公室（设(?:在|于)?(?P<office>[^（）]+)）")
 
 
+def _office_in(view: _View, a: int, b: int) -> str | None:
+    """The office named by the clause view[a:b] ("办公室设在县财政局"), as printed."""
+    clause = view.norm[a:b]
+    m = _P_OFFICE.search(clause) or _P_OFFICE_PAREN.search(clause)
+    if m is None:
+        return None
+    key = "office" if m.group("office") else "office2"
+    return view.text(a + m.start(key), a + m.end(key))
+
+
+def _add_role(draft: _Draft, view: _View, role: str, who_a: int, who_b: int, evidence: Span) -> None:
+    """The holders of a role printed in view[who_a:who_b]; 成员单位 lists member units."""
+    if role == "成员单位":
+        draft.add_units(_unit_names(view, who_a, who_b))
+    else:
+        _add_holders(draft, view, role, _holders(view, who_a, who_b), evidence)
+
+
 def _prose_clause(draft: _Draft, view: _View, a: int, b: int) -> None:
     """One clause of a founding sentence: roles, member units, the office."""
     norm = view.norm
@@ -565,19 +548,13 @@ def _prose_clause(draft: _Draft, view: _View, a: int, b: int) -> None:
     if m:
         draft.add_units(_unit_names(view, a + m.start("units"), a + m.end("units")))
         return
-    m = _P_OFFICE.search(clause) or _P_OFFICE_PAREN.search(clause)
-    if m:
-        key = "office" if m.group("office") else "office2"
-        draft.office = view.text(a + m.start(key), a + m.end(key))
+    office = _office_in(view, a, b)
+    if office is not None:
+        draft.office = office
         return
     m = _P_ROLE_AFTER.match(clause) or _P_ROLE_BEFORE.match(clause)
     if m:
-        role = m.group("role")
-        who_a, who_b = a + m.start("who"), a + m.end("who")
-        if role == "成员单位":
-            draft.add_units(_unit_names(view, who_a, who_b))
-        else:
-            _add_holders(draft, view, role, _holders(view, who_a, who_b), evidence)
+        _add_role(draft, view, m.group("role"), a + m.start("who"), a + m.end("who"), evidence)
         return
     m = _P_CONVENER.match(clause)
     if m:
@@ -601,16 +578,8 @@ def _prose_clause(draft: _Draft, view: _View, a: int, b: int) -> None:
 def _line_views(doc: Document) -> list[_View]:
     """Every non-blank line of the body (table rows included), one view each."""
     text = doc.span.text
-    out = []
-    pos = max(0, doc.body_start - doc.span.start)
-    while pos < len(text):
-        nl = text.find("\n", pos)
-        end = len(text) if nl < 0 else nl
-        a, b = _trim(text, pos, end)
-        if b > a:
-            out.append(_doc_view(doc, [(a, b)], [False]))
-        pos = end + 1
-    return out
+    body = max(0, doc.body_start - doc.span.start)
+    return [_doc_view(doc, [(a, b)], [False]) for a, b in iter_trimmed_lines(text, body, len(text))]
 
 
 def _heading(line: _View) -> tuple[int, str] | None:
@@ -834,7 +803,7 @@ def _later_statements(view: _View, drafts: list[_Draft]) -> None:
         owner = next((d for d in reversed(ordered) if d.evidence.start <= start), None)
         if owner is None:
             continue
-        for a, b in _split_top(norm, s_a, s_b, "，；"):
+        for a, b in split_outside_brackets(norm, s_a, s_b, "，；"):
             clause = norm[a:b]
             m = _OFFICE_HEAD.match(clause) or _OFFICE_HEAD_BEFORE.match(clause)
             if m:
@@ -848,22 +817,14 @@ def _later_statements(view: _View, drafts: list[_Draft]) -> None:
                 continue
             m = _LATER_ROLE.match(clause)
             if m:
-                role = m.group("role")
-                who_a, who_b = a + m.start("who"), a + m.end("who")
-                if role == "成员单位":
-                    owner.add_units(_unit_names(view, who_a, who_b))
-                else:
-                    _add_holders(owner, view, role, _holders(view, who_a, who_b), view.span(a, b))
+                _add_role(owner, view, m.group("role"), a + m.start("who"), a + m.end("who"), view.span(a, b))
                 continue
             m = _LATER_UNITS.match(clause)
             if m:
                 owner.add_units(_unit_names(view, a + m.start("units"), a + m.end("units")))
                 continue
             if owner.office is None:
-                m = _P_OFFICE.search(clause) or _P_OFFICE_PAREN.search(clause)
-                if m:
-                    key = "office" if m.group("office") else "office2"
-                    owner.office = view.text(a + m.start(key), a + m.end(key))
+                owner.office = _office_in(view, a, b)
 
 
 # An annex "<group>成员单位职责分工" lists the member units as outline items "一、县人社局。…".

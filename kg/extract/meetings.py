@@ -42,6 +42,8 @@ import re
 
 from kg.extract.groups import UNIT_SUFFIX, spaced_name_run, split_name_and_title, unit_of_post
 from kg.extract.registry import extractor
+from kg.extract.text_spans import (LAYOUT_SPACES, LIST_ITEM_EDGES, ROUND_BRACKETS_AND_QUOTES, iter_trimmed_lines,
+                                   split_outside_brackets, trim_span)
 from kg.extract.titles import looks_like_name, matching_view, squeeze
 from kg.ingest.documents import MEETING_KIND
 from kg.ingest.textnorm import DATE_PATTERN, chinese_number, parse_date
@@ -111,38 +113,8 @@ _PROSE_ATTEND = re.compile(r"(?P<verb>出席|参加|列席)(?:了)?(?:本次)?�
 
 # --- small text helpers -------------------------------------------------------------
 
-def _trim(text: str, a: int, b: int, chars: str = " \u3000\t\n。；，、") -> tuple[int, int]:
-    while a < b and text[a] in chars:
-        a += 1
-    while b > a and text[b - 1] in chars:
-        b -= 1
-    return a, b
-
-
-def _split(text: str, a: int, b: int, seps: str = "、，；") -> list[tuple[int, int]]:
-    pieces, depth, start = [], 0, a
-    for i in range(a, b):
-        ch = text[i]
-        if ch in "（《“":
-            depth += 1
-        elif ch in "）》”" and depth:
-            depth -= 1
-        elif ch in seps and depth == 0:
-            pieces.append((start, i))
-            start = i + 1
-    pieces.append((start, b))
-    return [p for p in (_trim(text, x, y) for x, y in pieces) if p[1] > p[0]]
-
-
-def _lines(text: str, start: int, end: int):
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        line_end = end if nl < 0 else nl
-        a, b = _trim(text, pos, line_end, " \u3000\t")
-        if b > a:
-            yield a, b
-        pos = line_end + 1
+# Items of an attendance list; its brackets are round ones and quotes (kg.extract.text_spans).
+_LIST_SEPARATORS = "、，；"
 
 
 def _plain_name(text: str) -> bool:
@@ -174,7 +146,7 @@ class _Record:
 def _names(rec: _Record, a: int, b: int) -> list[tuple[int, int]]:
     """Name ranges of a list of people, titles dropped: "县长王明，副县长李四、张五"."""
     out = []
-    for p, q in _split(rec.norm, a, b):
+    for p, q in split_outside_brackets(rec.norm, a, b, _LIST_SEPARATORS, brackets=ROUND_BRACKETS_AND_QUOTES):
         split = split_name_and_title(rec.norm, p, q)
         if split:
             out.append(split[0])
@@ -194,7 +166,7 @@ def split_unit_and_name(norm: str, a: int, b: int,
 
     strict: only a unit with a unit suffix before a name with a known surname (for an item
     that could also be a four-character name)."""
-    a, b = _trim(norm, a, b)
+    a, b = trim_span(norm, a, b, LIST_ITEM_EDGES)
     best = None
     for n in (3, 2, 4):
         cut = b - n
@@ -204,9 +176,9 @@ def split_unit_and_name(norm: str, a: int, b: int,
         if " " in name or "\u3000" in name:
             continue
         if _UNIT_END.search(squeeze(unit)) and looks_like_name(name):
-            return _trim(norm, a, cut), (cut, b)
+            return trim_span(norm, a, cut, LIST_ITEM_EDGES), (cut, b)
         if best is None and _UNIT_END.search(squeeze(unit)) and _plain_name(name):
-            best = (_trim(norm, a, cut), (cut, b))
+            best = (trim_span(norm, a, cut, LIST_ITEM_EDGES), (cut, b))
     if strict:
         return None
     if best:
@@ -214,7 +186,7 @@ def split_unit_and_name(norm: str, a: int, b: int,
     for n in (3, 2):
         cut = b - n
         if cut - a >= 2 and looks_like_name(norm[cut:b]):
-            return _trim(norm, a, cut), (cut, b)
+            return trim_span(norm, a, cut, LIST_ITEM_EDGES), (cut, b)
     return None
 
 
@@ -224,7 +196,7 @@ def _post_and_name(norm: str, a: int, b: int) -> tuple[tuple[int, int], tuple[in
     if not split or split[1] is None:
         return None
     (na, nb), (ta, tb) = split
-    ta, tb = _trim(norm, ta, tb)
+    ta, tb = trim_span(norm, ta, tb, LIST_ITEM_EDGES)
     title = norm[ta:tb]
     cut = unit_of_post(title.replace(" ", "").replace("\u3000", ""))
     if cut is None or " " in title or "\u3000" in title:
@@ -236,12 +208,12 @@ def _observers(rec: _Record, a: int, b: int, unit: tuple[int, int] | None, invit
                out: list[MeetingParticipant]) -> None:
     """Observers of one (part of a) 列席 list; a bare name takes the unit printed before it."""
     current = unit
-    for p, q in _split(rec.norm, a, b):
+    for p, q in split_outside_brackets(rec.norm, a, b, _LIST_SEPARATORS, brackets=ROUND_BRACKETS_AND_QUOTES):
         colon = rec.norm.find("：", p, q)
         if colon > p and not invited and _UNIT_END.search(squeeze(rec.norm[p:colon])):
             # "县政府办公室：周志刚" inside a line: the unit of the names after it
-            current = _trim(rec.norm, p, colon)
-            p, q = _trim(rec.norm, colon + 1, q)
+            current = trim_span(rec.norm, p, colon, LIST_ITEM_EDGES)
+            p, q = trim_span(rec.norm, colon + 1, q, LIST_ITEM_EDGES)
             if q <= p:
                 continue
         item = rec.norm[p:q]
@@ -277,7 +249,7 @@ class _Header:
         self.found = True
         # the sentence around it: "县政府第5次常务会议于2025年3月2日召开" names the meeting first
         self.start = max(start, max(norm.rfind(c, 0, held.start()) for c in "。\n") + 1)
-        self.start = _trim(norm, self.start, held.start() + 1)[0]
+        self.start = trim_span(norm, self.start, held.start() + 1, LIST_ITEM_EDGES)[0]
         self.end = _sentence_end(norm, held.end())
         what = norm[self.start:self.end]
         following = _sentence_end(norm, self.end)  # "会议由县长王明主持。" may follow
@@ -334,7 +306,7 @@ def _chair(rec: _Record, a: int, b: int) -> tuple[int, int] | None:
         at = rec.norm.find("在", c_a, c_b)
         if at >= c_a + 2:
             c_b = at
-        c_a, c_b = _trim(rec.norm, c_a, c_b)
+        c_a, c_b = trim_span(rec.norm, c_a, c_b, LIST_ITEM_EDGES)
         split = split_name_and_title(rec.norm, c_a, c_b)
         if split:
             return split[0]
@@ -393,7 +365,7 @@ def _agenda_item(rec: _Record, number: int, a: int, b: int) -> AgendaItem | None
     """The topic of an item: its first clause, up to "，研究议定…" or the end of the sentence."""
     stop = _TOPIC_END.search(rec.norm, a, b)
     end = stop.start() + (1 if stop.group() == "。" else 0) if stop else b
-    a, end = _trim(rec.norm, a, end, " \u3000\t：")
+    a, end = trim_span(rec.norm, a, end, LAYOUT_SPACES + "：")
     topic_a = a + 2 if rec.norm.startswith("会议", a) else a
     topic = rec.value(topic_a, end).rstrip("。")
     return AgendaItem(number, topic, rec.span(a, end)) if topic.strip() else None
@@ -405,11 +377,12 @@ def _prose_attendance(rec: _Record, start: int, end: int, out: list[MeetingParti
     for m in _PROSE_ATTEND.finditer(norm, start, end):
         role = "observer" if m.group("verb") == "列席" else "attendee"
         s_a = max(norm.rfind(c, start, m.start()) for c in "。\n；：") + 1
-        clauses = _split(norm, max(s_a, start), m.start(), "，")
+        clauses = split_outside_brackets(norm, max(s_a, start), m.start(), "，", brackets=ROUND_BRACKETS_AND_QUOTES)
         picked: list[tuple[int, int]] = []
         for p, q in reversed(clauses):
             names = _names(rec, p, q)
-            if not names or len(names) < len(_split(norm, p, q)):
+            items = split_outside_brackets(norm, p, q, _LIST_SEPARATORS, brackets=ROUND_BRACKETS_AND_QUOTES)
+            if not names or len(names) < len(items):
                 break
             picked = names + picked
         for na, nb in picked:
@@ -426,7 +399,7 @@ def meetings_of(doc: Document) -> list[Meeting]:
     header = _Header(rec, body)
     if not header.found and body:
         header = _Header(rec, 0)
-    lines = list(_lines(rec.norm, body, len(rec.norm)))
+    lines = list(iter_trimmed_lines(rec.norm, body, len(rec.norm)))
     participants: list[MeetingParticipant] = []
     if header.found and header.chair:
         participants.append(MeetingParticipant(rec.value(*header.chair), "chair", None, rec.span(*header.chair)))
@@ -445,7 +418,7 @@ def meetings_of(doc: Document) -> list[Meeting]:
     named_until = agenda[0].evidence.start - rec.base if agenda else len(rec.norm)
     number, kind, named = _number_and_kind(rec, doc, header, named_until)
     if header.found:
-        evidence = rec.span(*_trim(rec.norm, header.start, header.end))
+        evidence = rec.span(*trim_span(rec.norm, header.start, header.end, LIST_ITEM_EDGES))
     elif block.date_range is not None:
         evidence = rec.span(*block.date_range)
     elif named is not None:
@@ -495,7 +468,7 @@ def _number_and_kind(rec: _Record, doc: Document, header: "_Header", until: int)
     title = matching_view(doc.title or "")
     in_title = _NUMBER_KIND.search(title) or _KIND_ONLY.search(title)
     if number is None:
-        for a, b in _lines(rec.norm, 0, until):
+        for a, b in iter_trimmed_lines(rec.norm, 0, until):
             line = _NUMBER_LINE.match(rec.norm[a:b])
             if line is not None:
                 number, named = chinese_number(line.group("num")), named or (a, b)
@@ -533,7 +506,7 @@ def _segments(norm: str, a: int, b: int) -> list[tuple[int, int]]:
         return [(a, b)]
     cuts = [m.start() for m in _NEXT_LABEL.finditer(norm, a, b) if m.start() > a]
     bounds = [a] + cuts + [b]
-    return [_trim(norm, x, y, " \u3000\t") for x, y in zip(bounds, bounds[1:])]
+    return [trim_span(norm, x, y, LAYOUT_SPACES) for x, y in zip(bounds, bounds[1:])]
 
 
 def _held_on(rec: _Record, a: int, b: int, bare_label: bool) -> str | None:
@@ -604,7 +577,7 @@ def _attendance_lines(rec: _Record, lines: list[tuple[int, int]], out: list[Meet
                     if _INVITED.search(label):
                         invited = True
                     else:
-                        sub_unit = _trim(rec.norm, a + sub.start("label"), a + sub.end("label"))
+                        sub_unit = trim_span(rec.norm, a + sub.start("label"), a + sub.end("label"), LIST_ITEM_EDGES)
                 rest_a = a + (sub.start("rest") if "rest" in sub.groupdict() else sub.end())
                 _section_list(rec, section, rest_a, b, sub_unit, invited, out)
                 block.used.add(line_range)
@@ -624,7 +597,7 @@ def _section_list(rec: _Record, section: str, a: int, b: int, sub_unit, invited:
     if section == "observer":
         _observers(rec, a, b, sub_unit, invited, out)
         return
-    for p, q in _split(rec.norm, a, b):
+    for p, q in split_outside_brackets(rec.norm, a, b, _LIST_SEPARATORS, brackets=ROUND_BRACKETS_AND_QUOTES):
         names = _names(rec, p, q)
         if not names:
             # "县政府办朱琳": a unit printed before the name

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from kg.extract.deadlines import find_deadlines
 from kg.extract.outline import OutlineTracker, cn_number, lone_section_number, ordinal_items, outline_marker
 from kg.extract.registry import extractor
+from kg.extract.text_spans import ROUND_BRACKETS_AND_QUOTES, separators_outside_brackets, split_outside_brackets
 from kg.extract.unit_names import NOT_A_UNIT_END, VERB_PREFIX, is_collective, looks_like_unit, split_unit_list, unit_suffix
 from kg.model import Document, Span, TaskAssignment
 
@@ -635,30 +636,16 @@ _CONNECTIVE = re.compile(r"^(?:同时|另外|此外|并且|并|会议(?:要求|�
 
 
 def _clauses(norm: str) -> list[tuple[int, int]]:
-    """(start, end) of the comma/semicolon clauses of a sentence, outside brackets."""
-    out, depth, start = [], 0, 0
-    for i, ch in enumerate(norm):
-        if ch in "（“《":
-            depth += 1
-        elif ch in "）”》":
-            depth = max(0, depth - 1)
-        elif ch in "，；" and depth == 0:
-            out.append((start, i))
-            start = i + 1
-    out.append((start, len(norm)))
-    return [(a, b) for a, b in out if b > a]
+    """(start, end) of the comma/semicolon clauses of a sentence, outside brackets, untrimmed."""
+    return split_outside_brackets(norm, 0, len(norm), "，；", trim="", brackets=ROUND_BRACKETS_AND_QUOTES)
 
 
 def _sentences(norm: str) -> list[tuple[int, int]]:
-    out, depth, start = [], 0, 0
-    for i, ch in enumerate(norm):
-        if ch in "（“《":
-            depth += 1
-        elif ch in "）”》":
-            depth = max(0, depth - 1)
-        elif ch in "。！？" and depth == 0:
-            out.append((start, i + 1))
-            start = i + 1
+    """(start, end) of the sentences of norm, each with its full stop, outside brackets."""
+    out, start = [], 0
+    for i in separators_outside_brackets(norm, 0, len(norm), "。！？", ROUND_BRACKETS_AND_QUOTES):
+        out.append((start, i + 1))
+        start = i + 1
     if start < len(norm):
         out.append((start, len(norm)))
     return [(a, b) for a, b in out if norm[a:b].strip(_SPACES + "。")]

@@ -24,10 +24,15 @@ from __future__ import annotations
 import re
 
 from kg.extract.registry import extractor
-from kg.extract.titles import COMPOUND_SURNAMES, OFFICE_TAIL, looks_like_name, matching_view, squeeze
+from kg.extract.text_spans import LAYOUT_SPACES, separators_outside_brackets, trim_span
+from kg.extract.titles import CJK, COMPOUND_SURNAMES, OFFICE_TAIL, looks_like_name, matching_view, squeeze
+from kg.ingest.lines import iter_nonblank_lines
 from kg.model import Document, PersonnelChange, Span
 
-_CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+# A name as printed after 任命 / before 同志: 2-5 characters, single layout spaces between them.
+_NAME = rf"[{CJK}·](?:[ \u3000]?[{CJK}·]){{1,4}}?"
+# The mark after a woman's name: "（女）", "（女，满族）".
+_FEMALE = r"（女[^）]{0,20}）"
 _SENTENCE_END = "；。;\n：:"
 _LIST_MARKER = re.compile(r"^[ \u3000\t]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]|[①-⑳●○■□◆·\-—]+)[ \u3000\t]*")
 _PROBATION = re.compile(r"（?试用期[^）；。]{0,20}）?")
@@ -43,38 +48,30 @@ _UNIT_TAIL = re.compile(r"(?:局|委|办|室|中心|院|所|站|馆|校|部|处|
 _BARE_OFFICE = re.compile(rf"^(?:常务|第一|执行)?副?{OFFICE_TAIL}$|^(?:党组|党委)(?:书记|副书记|成员)$")
 
 
-def _strip(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in " \u3000\t":
-        a += 1
-    while b > a and text[b - 1] in " \u3000\t":
-        b -= 1
-    return a, b
-
-
 def _sentences(view: str, a: int, b: int):
     """(start, end) of each sentence of view[a:b], without its terminator."""
     start = a
     for i in range(a, b):
         if view[i] in _SENTENCE_END:
             if view[start:i].strip():
-                yield _strip(view, start, i)
+                yield trim_span(view, start, i, LAYOUT_SPACES)
             start = i + 1
     if view[start:b].strip():
-        yield _strip(view, start, b)
+        yield trim_span(view, start, b, LAYOUT_SPACES)
 
 
 def _name_before(view: str, floor: int, end: int) -> tuple[int, int] | None:
     """The name that ends at ``end``: the run of characters before it, minus lead words."""
     i = end
-    while i > floor and (re.match(rf"[{_CJK}·]", view[i - 1]) or (view[i - 1] in " \u3000" and i - 1 > floor
-                                                                    and re.match(rf"[{_CJK}]", view[i - 2]))):
+    while i > floor and (re.match(rf"[{CJK}·]", view[i - 1]) or (view[i - 1] in " \u3000" and i - 1 > floor
+                                                                    and re.match(rf"[{CJK}]", view[i - 2]))):
         i -= 1
-    a, b = _strip(view, i, end)
+    a, b = trim_span(view, i, end, LAYOUT_SPACES)
     run = view[a:b]
     lead = _NAME_LEAD.match(run)
     if lead:
         a += lead.end()
-        a, b = _strip(view, a, b)
+        a, b = trim_span(view, a, b, LAYOUT_SPACES)
     if len(squeeze(view[a:b])) > 4:
         # No boundary before the name: keep the last three characters (the commonest length).
         count, j = 0, b
@@ -90,7 +87,7 @@ def _name_before(view: str, floor: int, end: int) -> tuple[int, int] | None:
 
 def _split_name_post(view: str, a: int, b: int) -> tuple[tuple[int, int], int] | None:
     """``王明县财政局副局长`` -> name, start of post (no 同志 or 的 between them)."""
-    a, b = _strip(view, a, b)
+    a, b = trim_span(view, a, b, LAYOUT_SPACES)
     seg = view[a:b]
     chars = [i for i, ch in enumerate(seg) if ch not in " \u3000"]
     lengths = [3, 4] if seg[:2] in COMPOUND_SURNAMES else [2, 3]
@@ -114,26 +111,21 @@ def _split_name_post(view: str, a: int, b: int) -> tuple[tuple[int, int], int] |
     return (a, a + name_end), a + post_start
 
 
+_POST_BRACKETS = ("（(〔[", "）)〕]")
+
+
 def _split_posts(view: str, a: int, b: int) -> list[tuple[int, int]]:
     """Split a post list on 、 and 兼(任) outside brackets; each piece (start, end)."""
-    pieces, depth, start, i = [], 0, a, a
-    while i < b:
-        ch = view[i]
-        if ch in "（(〔[":
-            depth += 1
-        elif ch in "）)〕]":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch == "、":
+    pieces, start = [], a
+    for i in separators_outside_brackets(view, a, b, "、兼", _POST_BRACKETS):
+        if view[i] == "、":
             pieces.append((start, i))
             start = i + 1
-        elif depth == 0 and ch == "兼" and i > start:
+        elif i > start:  # 兼 opening the list is no separator
             pieces.append((start, i))
             start = i + (2 if view[i + 1:i + 2] == "任" else 1)
-            i = start
-            continue
-        i += 1
     pieces.append((start, b))
-    return [_strip(view, x, y) for x, y in pieces if view[x:y].strip()]
+    return [trim_span(view, x, y, LAYOUT_SPACES) for x, y in pieces if view[x:y].strip()]
 
 
 _TRAILING_NOTE = re.compile(r"[ \u3000]*（[^（）]{1,20}）$")
@@ -175,13 +167,13 @@ def _posts(source: str, view: str, a: int, b: int) -> list[tuple[str, bool]]:
 
 
 # Triggers, matched on the view. Each yields (action, name span, post span).
-_APPOINT_TOGETHER = re.compile(r"(?P<female>（女[^）]{0,20}）)?[ \u3000]*同志[ \u3000]*(?:任|担任|为)(?![命职期务何用意免])")
+_APPOINT_TOGETHER = re.compile(rf"(?P<female>{_FEMALE})?[ \u3000]*同志[ \u3000]*(?:任|担任|为)(?![命职期务何用意免])")
 _APPOINT_BY = re.compile(r"(?:任命|聘任|聘请|聘用|提名)(?!书|期|用期|任期)"
-                         rf"|(?<![担兼主责信专])任(?=[{_CJK}·][ \u3000]?[{_CJK}·]{{1,4}}?(?:（女[^）]{{0,20}}）)?为)")
+                         rf"|(?<![担兼主责信专])任(?=[{CJK}·][ \u3000]?[{CJK}·]{{1,4}}?(?:{_FEMALE})?为)")
 _REMOVE_BY = re.compile(r"(?:免去|解聘|撤销)")
-_NO_LONGER = re.compile(r"(?P<female>（女[^）]{0,20}）)?[ \u3000]*(?:同志)?[ \u3000]*不再担任")
+_NO_LONGER = re.compile(rf"(?P<female>{_FEMALE})?[ \u3000]*(?:同志)?[ \u3000]*不再担任")
 _REMOVE_OF_SAME = re.compile(r"[，,、]?[ \u3000]*(?:同时)?(?:免去|免)其(?:担任的|所任)?")
-_BARE_APPOINT = re.compile(rf"(?P<name>[{_CJK}·](?:[ \u3000]?[{_CJK}·]){{1,4}}?)[ \u3000]*(?P<female>（女[^）]{{0,20}}）)?[ \u3000]*任(?![命职期务何用意免])")
+_BARE_APPOINT = re.compile(rf"(?P<name>{_NAME})[ \u3000]*(?P<female>{_FEMALE})?[ \u3000]*任(?![命职期务何用意免])")
 _ALSO_OF_SAME = re.compile(r"[，,][ \u3000]*(?:同时)?兼任")
 
 
@@ -300,21 +292,22 @@ def _parse_sentence(s: _Sentence, mode: str | None) -> None:
                 s.add(name, mode, post_a, b, female)
 
 
-_ONE_PERSON = rf"[{_CJK}·](?:[ \u3000]?[{_CJK}·]){{1,4}}?(?:[ \u3000]*（女[^）]{{0,20}}）)?"
+_ONE_PERSON = rf"{_NAME}(?:[ \u3000]*{_FEMALE})?"
 # Several people given one post: "任命王明、李丽（女）为县政府办副主任".
 _SEVERAL_PEOPLE = re.compile(rf"(?P<people>{_ONE_PERSON}(?:[、，,][ \u3000]*{_ONE_PERSON})+)[ \u3000]*(?:同志)?[ \u3000]*(?:为|的|担任的)")
 
 
 def _people_and_post_after(view: str, a: int, b: int, action: str):
     """([(name span, female), …], start of post) after 任命/免去, or None."""
-    a, _ = _strip(view, a, b)
+    a, _ = trim_span(view, a, b, LAYOUT_SPACES)
     several = _SEVERAL_PEOPLE.match(view, a, b)
     if several:
         people = []
-        for piece in re.finditer(rf"[^、，,]+", view[several.start("people"):several.end("people")]):
-            pa, pb = _strip(view, several.start("people") + piece.start(), several.start("people") + piece.end())
+        at = several.start("people")
+        for piece in re.finditer(rf"[^、，,]+", view[at:several.end("people")]):
+            pa, pb = trim_span(view, at + piece.start(), at + piece.end(), LAYOUT_SPACES)
             female = _FEMALE_MARK.search(view, pa, pb)
-            na, nb = _strip(view, pa, female.start() if female else pb)
+            na, nb = trim_span(view, pa, female.start() if female else pb, LAYOUT_SPACES)
             if not looks_like_name(view[na:nb]):
                 break
             people.append(((na, nb), bool(female)))
@@ -327,14 +320,14 @@ def _people_and_post_after(view: str, a: int, b: int, action: str):
     return [(name, female)], post_a
 
 
-_FEMALE_MARK = re.compile(r"（女[^）]{0,20}）")
+_FEMALE_MARK = re.compile(_FEMALE)
 
 
 def _name_and_post_after(view: str, a: int, b: int, action: str):
     """After 任命/免去: ``王明（女）同志为A``, ``王明为A``, ``王明同志A职务``, ``王明的A职务``, ``王明A职务``."""
-    a, _ = _strip(view, a, b)
-    for rx in (rf"(?P<name>[{_CJK}·](?:[ \u3000]?[{_CJK}·]){{1,4}}?)(?P<female>[ \u3000]*（女[^）]{{0,20}}）)?[ \u3000]*同志[ \u3000]*(?:为|的|担任的)?",
-               rf"(?P<name>[{_CJK}·](?:[ \u3000]?[{_CJK}·]){{1,4}}?)(?P<female>[ \u3000]*（女[^）]{{0,20}}）)?[ \u3000]*(?:为|的|担任的)"):
+    a, _ = trim_span(view, a, b, LAYOUT_SPACES)
+    for rx in (rf"(?P<name>{_NAME})(?P<female>[ \u3000]*{_FEMALE})?[ \u3000]*同志[ \u3000]*(?:为|的|担任的)?",
+               rf"(?P<name>{_NAME})(?P<female>[ \u3000]*{_FEMALE})?[ \u3000]*(?:为|的|担任的)"):
         m = re.compile(rx).match(view, a, b)
         if m and looks_like_name(m.group("name")):
             if action == "appoint" and not re.search(r"为$", m.group(0)) and "同志" not in m.group(0):
@@ -357,7 +350,7 @@ def _name_and_post_after(view: str, a: int, b: int, action: str):
 
 
 # A name closed by its （女） marker: "王明（女）县财政局副局长职务".
-_NAME_THEN_FEMALE = re.compile(rf"(?P<name>[{_CJK}·](?:[ \u3000]?[{_CJK}·]){{1,4}}?)[ \u3000]*（女[^）]{{0,20}}）[ \u3000]*")
+_NAME_THEN_FEMALE = re.compile(rf"(?P<name>{_NAME})[ \u3000]*{_FEMALE}[ \u3000]*")
 _MODE_LINE = re.compile(r"^[ \u3000]*(?P<mode>任命|聘任|聘用|免去|免职|免去职务|解聘)[ \u3000]*(?:[：:][ \u3000]*)?$")
 
 
@@ -367,14 +360,7 @@ def _paragraph_spans(doc: Document) -> list[tuple[int, int]]:
     if doc.paragraphs:
         return [(p.span.start - base, p.span.end - base) for p in doc.paragraphs]
     text = doc.span.text
-    out, pos = [], max(0, doc.body_start - base)
-    while pos < len(text):
-        nl = text.find("\n", pos)
-        end = len(text) if nl < 0 else nl
-        if text[pos:end].strip():
-            out.append((pos, end))
-        pos = end + 1
-    return out
+    return list(iter_nonblank_lines(text, max(0, doc.body_start - base), len(text)))
 
 
 @extractor("personnel")

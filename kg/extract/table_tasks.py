@@ -31,10 +31,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.deadlines import find_deadlines, parse_deadline
+from kg.extract.deadlines import find_deadlines, issue_year, parse_deadline
 from kg.extract.registry import extractor
 from kg.extract.unit_names import split_unit_list, units_in_cells
-from kg.ingest.textnorm import squeeze_cjk_spaces
+from kg.ingest.textnorm import remove_spaces, squeeze_cjk_spaces
 from kg.model import Document, Milestone, Table, TableRow, TaskAssignment
 
 # Traditional forms of the heading words (cheap to fold, common in pasted notices).
@@ -52,7 +52,7 @@ _ROW_NUMBER = re.compile(r"^\s*(\d{1,4}|[一二三四五六七八九十]{1,3})\s
 
 
 def _fold(name: str) -> str:
-    return re.sub(rf"[{_SPACE}]+", "", (name or "").translate(_TRADITIONAL))
+    return remove_spaces((name or "").translate(_TRADITIONAL))
 
 
 # --- columns ----------------------------------------------------------------
@@ -260,10 +260,6 @@ _INLINE_CATEGORY = re.compile(r"^(?P<cat>[\u4e00-\u9fff“”\"]{4,12})[ \u3000]
 _OUTER_OPENERS = ("全力", "大力", "聚力", "加力", "努力", "奋力", "着力", "合力", "更好", "更加", "全面")
 
 
-def _squeeze_all(text: str) -> str:
-    return re.sub(rf"[{_SPACE}]+", "", text or "")
-
-
 @dataclass
 class _CategoryState:
     known_outer: list[str]
@@ -303,7 +299,7 @@ def _read_category(value: str, state: _CategoryState, inner_follows: bool) -> tu
     value = value.strip()
     if not value:
         return None
-    squeezed = _squeeze_all(value)
+    squeezed = remove_spaces(value)
     for outer in sorted(state.known_outer, key=len, reverse=True):
         if squeezed.startswith(outer):
             return outer, squeezed[len(outer):]  # "大力 强 化 产 业 支 撑 完善产 业体系"
@@ -324,14 +320,6 @@ def _read_category(value: str, state: _CategoryState, inner_follows: bool) -> tu
 
 
 # --- the extractor --------------------------------------------------------------
-
-
-def _doc_year(doc: Document) -> int | None:
-    for source in (doc.date or "", doc.doc_no or ""):
-        match = re.search(r"(20\d{2})", source)
-        if match:
-            return int(match.group(1))
-    return None
 
 
 def _annex_label(doc: Document, table: Table) -> str | None:
@@ -401,7 +389,7 @@ def section_heading(row: TableRow, cols: _Columns) -> tuple[int, str] | None:
             continue
         if len(filled) == 2 and not pattern.fullmatch(filled[0][1]):
             return None  # the ordinal fills a cell of its own, the heading the next one
-        heading = _squeeze_all(text[match.end():])
+        heading = remove_spaces(text[match.end():])
         if 2 <= len(heading) <= 30 and not heading.endswith(_CLAUSE_END) and not re.search(r"[。；;]", heading):
             return level, heading
         return None
@@ -435,7 +423,7 @@ def _table_tasks(doc: Document, table: Table) -> list[TaskAssignment]:
     cols = classify_columns(table)
     if not cols.has_duty:
         return []
-    year = _doc_year(doc)
+    year = issue_year(doc)
     name_is_category = _category_kind(table, cols.name, cols.task)
     # 项目 repeating down the rows is a category; otherwise it names the task.
     # 工作组/类别 is an outer category, or the task's name where nothing else names it.
@@ -487,7 +475,7 @@ def _table_tasks(doc: Document, table: Table) -> list[TaskAssignment]:
             state.inner = inline.group("cat")
             task_text = task_text[inline.end():]
         if group_col is not None and _cell(row, group_col):
-            group = _squeeze_all(_cell(row, group_col))
+            group = remove_spaces(_cell(row, group_col))
         category = tuple(c for c in (*(h for _, h in sections), group, state.outer, state.inner) if c)
 
         milestones = tuple(split_milestones(task_text, year)) if task_text else ()
@@ -521,15 +509,15 @@ def _table_tasks(doc: Document, table: Table) -> list[TaskAssignment]:
         if milestones:
             dated = [m.date for m in milestones if m.date]
             deadline = deadline or (max(dated) if dated else None)
-        if deadline is None and not any(_UNDATED_TIME.search(_squeeze_all(c)) for c in deadline_cells):
+        if deadline is None and not any(_UNDATED_TIME.search(remove_spaces(c)) for c in deadline_cells):
             deadline = deadline_in_text(task_text, year)
 
         if grouped and number:
-            ref = f"{number}-{_squeeze_all(title)}"
+            ref = f"{number}-{remove_spaces(title)}"
         elif own_number:
             ref = own_number
         elif annex and title:
-            ref = f"{annex}-{_squeeze_all(title)}"
+            ref = f"{annex}-{remove_spaces(title)}"
         else:
             ref = None
         tasks.append(TaskAssignment(

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.deadlines import issue_year
 from kg.extract.registry import extractor
+from kg.ingest.textnorm import remove_spaces
 from kg.model import Document, Span, Table, TableRow, Target
 
-_SPACE = " \t\u3000\xa0"
 _NUMBER = re.compile(r"^[-+]?\d[\d,，]*(?:\.\d+)?$")
 _TOTAL = re.compile(r"^\S{0,6}?[合小总]计$")
 _MEASURE = r"万元|亿元|千元|元|万吨|吨|万亩|亩|万人|人次|人|万户|户|家|个|套|座|口|所|公里|千米|平方米|万平方米|项|件|台|辆|%"
@@ -41,12 +42,8 @@ _EACH = re.compile(
 )
 
 
-def _squeeze(text: str) -> str:
-    return re.sub(rf"[{_SPACE}]+", "", text or "")
-
-
 def _amount(text: str) -> float | None:
-    text = _squeeze(text).replace(",", "").replace("，", "")
+    text = remove_spaces(text).replace(",", "").replace("，", "")
     if not _NUMBER.match(text):
         return None
     try:
@@ -55,16 +52,8 @@ def _amount(text: str) -> float | None:
         return None
 
 
-def _doc_year(doc: Document) -> int | None:
-    for source in (doc.date or "", doc.doc_no or ""):
-        match = re.search(r"(20\d{2})", source)
-        if match:
-            return int(match.group(1))
-    return None
-
-
 def _is_goal_heading(name: str, year: int | None) -> bool:
-    name = _squeeze(name)
+    name = remove_spaces(name)
     if not _GOAL_WORDS.search(name) and not re.search(r"小计|合计", name):
         return False
     if _NOT_GOAL.search(name):
@@ -86,7 +75,7 @@ def _amount_columns(table: Table, year: int | None) -> list[int]:
         if not values or sum(1 for v in values if _amount(v) is not None) < 0.6 * len(values):
             continue
         pieces = name.split("/")
-        if any(_NOT_GOAL.search(_squeeze(p)) for p in pieces):
+        if any(_NOT_GOAL.search(remove_spaces(p)) for p in pieces):
             continue
         if _is_goal_heading(name, year):
             cols.append(i)
@@ -94,7 +83,7 @@ def _amount_columns(table: Table, year: int | None) -> list[int]:
 
 
 def _subject_column(table: Table, amounts: list[int]) -> int | None:
-    header = [_squeeze(h) for h in table.header]
+    header = [remove_spaces(h) for h in table.header]
     for pattern in _SUBJECT_HEADS:
         for i, name in enumerate(header):
             if i not in amounts and pattern.search(name) and not re.search(r"领导|责任人|负责人", name):
@@ -108,9 +97,9 @@ def _subject_column(table: Table, amounts: list[int]) -> int | None:
 
 def _item_column(table: Table, subject: int | None, amounts: list[int]) -> int | None:
     for i, name in enumerate(table.header):
-        if i != subject and i not in amounts and _ITEM_HEADS.search(_squeeze(name)):
+        if i != subject and i not in amounts and _ITEM_HEADS.search(remove_spaces(name)):
             values = _column_values(table, i)
-            if values and all(len(_squeeze(v)) <= 30 for v in values):
+            if values and all(len(remove_spaces(v)) <= 30 for v in values):
                 return i
     return None
 
@@ -118,7 +107,7 @@ def _item_column(table: Table, subject: int | None, amounts: list[int]) -> int |
 def _item_of_heading(name: str) -> str:
     """"一般公共预算地方收入/2025年目标" -> 一般公共预算地方收入; "2025年目标/因素法分配资金" ->
     因素法分配资金; "2025年目标/小计" -> 2025年目标."""
-    pieces = [_squeeze(p) for p in name.split("/") if _squeeze(p)]
+    pieces = [remove_spaces(p) for p in name.split("/") if remove_spaces(p)]
     if not pieces:
         return ""
     if len(pieces) == 1:
@@ -143,7 +132,7 @@ def _item_of_table(heading_item: str, table: Table) -> str:
     item = re.sub(rf"[（(]\s*(?:{_MEASURE})\s*[)）]", "", heading_item).strip()
     if not _BARE_GOAL.match(item) or not table.title:
         return item or heading_item
-    named = _TITLE_TAIL.sub("", _TITLE_PLACE_YEAR.sub("", _squeeze(table.title), count=1))
+    named = _TITLE_TAIL.sub("", _TITLE_PLACE_YEAR.sub("", remove_spaces(table.title), count=1))
     if len(named) < 2:
         return item
     return named if _GOAL_WORDS.search(named) else named + item
@@ -173,7 +162,7 @@ def _measure_of(heading: str, cell: str, table_measure: str | None) -> str:
 def _total_label(row: TableRow) -> str | None:
     for cell in row.cells[:3]:
         text = cell.text.strip()
-        if text and _TOTAL.match(_squeeze(text)):
+        if text and _TOTAL.match(remove_spaces(text)):
             return text
     return None
 
@@ -221,7 +210,7 @@ def _table_targets(doc: Document, table: Table, year: int | None) -> list[Target
             amount = _amount(value)
             if amount is None:
                 continue
-            item = _squeeze(item_here) if item_here else _item_of_table(_item_of_heading(table.header[col]), table)
+            item = remove_spaces(item_here) if item_here else _item_of_table(_item_of_heading(table.header[col]), table)
             unit = _measure_of(table.header[col], value, measure)
             out.append(Target(doc.doc_no, subject, item, amount, unit, row.span))
         for cell in row.cells:
@@ -273,7 +262,7 @@ def _prose_targets(doc: Document) -> list[Target]:
 @extractor("targets")
 def extract_targets(doc: Document) -> list[Target]:
     """Targets of a document: its target tables, else the goals stated in its prose."""
-    year = _doc_year(doc)
+    year = issue_year(doc)
     out: list[Target] = []
     for table in doc.tables:
         try:

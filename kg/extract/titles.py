@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 
 from kg.extract.registry import extractor
+from kg.extract.text_spans import LAYOUT_SPACE, LAYOUT_SPACES, spaced_word, trim_span
+from kg.ingest.lines import iter_lines
 from kg.model import Document, Span, TitleMention
 
 # --- grammar of personal names ---------------------------------------------
@@ -58,11 +60,10 @@ COMPOUND_SURNAMES = frozenset((
     "獨孤", "萬俟", "濮陽", "單于", "仲孫", "鮮于", "閭丘", "顓孫", "巫馬", "樂正", "壤駟", "夾谷", "穀梁",
     "東郭", "赫連",
 ))
-_CJK = "\u4e00-\u9fff\u3400-\u4dbf"
-_LAYOUT = "[ \u3000]"
+CJK = "\u4e00-\u9fff\u3400-\u4dbf"  # the CJK ideographs a name is written in
 # Two to four characters, single layout spaces allowed between them ("杨 盛"), a middle dot for
 # transliterated names.
-PERSON_NAME = rf"[{_CJK}](?:{_LAYOUT}?[{_CJK}·]){{1,3}}"
+PERSON_NAME = rf"[{CJK}](?:{LAYOUT_SPACE}?[{CJK}·]){{1,3}}"
 
 # Words that are never (part of) a person's name in these texts.
 _NOT_NAME_PARTS = re.compile(
@@ -84,7 +85,7 @@ def looks_like_name(text: str) -> bool:
     """A plausible personal name as printed: 2-4 characters (3-5 with a compound surname),
     known surname, no role or unit words."""
     name = squeeze(text)
-    if not name or not re.fullmatch(rf"[{_CJK}·]+", name):
+    if not name or not re.fullmatch(rf"[{CJK}·]+", name):
         return False
     longest = 5 if name[:2] in COMPOUND_SURNAMES else 4
     if not 2 <= len(name) <= longest:
@@ -129,7 +130,7 @@ OFFICE_TAIL = (
     r"巡视员|督学|参谋|助理|干事|专员|总监|总工程师|工程师|总会计师|会计师|经济师|总师|主任科员|指挥长|组长|"
     r"召集人|秘书|顾问|联络员)"
 )
-_TITLE_PIECE = rf"[{_CJK}（）()·]{{0,30}}?{OFFICE_TAIL}"
+_TITLE_PIECE = rf"[{CJK}（）()·]{{0,30}}?{OFFICE_TAIL}"
 TITLE = rf"{_TITLE_PIECE}(?:[、，]{_TITLE_PIECE}){{0,3}}"
 _TITLE_FULL = re.compile(rf"{TITLE}")
 
@@ -139,36 +140,24 @@ _ROLE_WORDS = ("总召集人", "副召集人", "召集人", "常务副组长", "
                "副主任", "主任", "成员", "组员", "秘书长", "联络员", "顾问", "政委", "委员")
 
 
-def _spaced(word: str) -> str:
-    return f"{_LAYOUT}*".join(re.escape(ch) for ch in word)
-
-
-ROLE = "(?:" + "|".join(_spaced(w) for w in _ROLE_WORDS) + ")"
+ROLE = "(?:" + "|".join(spaced_word(w) for w in _ROLE_WORDS) + ")"
 _ROLE_LINE = re.compile(rf"^[ \u3000\t]*(?P<role>{ROLE})[ \u3000\t]*[：:][ \u3000\t]*(?P<rest>.*?)[ \u3000\t；;。]*$")
-_ATTEND_LINE = re.compile(rf"^[ \u3000\t]*{_spaced('出席')}(?:人员|领导)?[ \u3000\t]*[：:][ \u3000\t]*(?P<rest>.*?)[ \u3000\t。]*$")
+_ATTEND_LINE = re.compile(rf"^[ \u3000\t]*{spaced_word('出席')}(?:人员|领导)?[ \u3000\t]*[：:][ \u3000\t]*(?P<rest>.*?)[ \u3000\t。]*$")
 
 # Verbs that end a name standing after a title in prose.
 _AFTER_NAME = r"(?P<verb>主持|召集|牵头|任(?P<role>总召集人|副召集人|召集人|常务副组长|副组长|组长|总指挥|副指挥长|指挥长|办公室主任|主任|副主任)|担任|同志|兼任|负责|出席|参加|讲话|在会上|强调|指出|要求)"
 _TITLE_THEN_NAME = re.compile(
-    rf"(?:^|(?<=[，。；、：:（(\s由及和请]))(?P<title>{TITLE})(?P<name>[{_CJK}]{{2,4}}?){_AFTER_NAME}"
+    rf"(?:^|(?<=[，。；、：:（(\s由及和请]))(?P<title>{TITLE})(?P<name>[{CJK}]{{2,4}}?){_AFTER_NAME}"
 )
 _LEADER_TITLE = r"(?:常务副|副)?(?:市|县|区|州|旗|镇|乡)长|(?:市|县|区)委书记|书记|主任"
 _NAME_THEN_TITLE = re.compile(
-    rf"(?:^|(?<=[，。；：:\s]))(?P<name>[{_CJK}]{{2,4}}?)(?P<title>{_LEADER_TITLE})(?=主持|讲话|强调|指出|出席|参加|要求|召集)"
+    rf"(?:^|(?<=[，。；：:\s]))(?P<name>[{CJK}]{{2,4}}?)(?P<title>{_LEADER_TITLE})(?=主持|讲话|强调|指出|出席|参加|要求|召集)"
 )
-
-
-def _strip(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in " \u3000\t":
-        a += 1
-    while b > a and text[b - 1] in " \u3000\t":
-        b -= 1
-    return a, b
 
 
 def _name_and_title(view: str, a: int, b: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Split ``NAME TITLE`` / ``TITLE NAME`` / ``NAME（TITLE）`` / ``NAME，TITLE`` in view[a:b]."""
-    a, b = _strip(view, a, b)
+    a, b = trim_span(view, a, b, LAYOUT_SPACES)
     seg = view[a:b]
     if not seg:
         return None
@@ -188,26 +177,17 @@ def _name_and_title(view: str, a: int, b: int) -> tuple[tuple[int, int], tuple[i
         if all(len(t) <= 3 for t in tokens) and looks_like_name(name_part) and re.fullmatch(TITLE, title_part):
             return (a + m.start(1), a + m.end(1)), (a + m.start(2), a + m.end(2))
     # TITLE NAME run together
-    squeezed_ok = re.fullmatch(rf"({TITLE})([{_CJK}]{{2,4}})", seg)
+    squeezed_ok = re.fullmatch(rf"({TITLE})([{CJK}]{{2,4}})", seg)
     if squeezed_ok and looks_like_name(squeezed_ok.group(2)):
         return (a + squeezed_ok.start(2), a + squeezed_ok.end(2)), (a + squeezed_ok.start(1), a + squeezed_ok.end(1))
     return None
-
-
-def _lines(text: str, start: int, end: int):
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        line_end = end if nl < 0 else nl
-        yield pos, line_end
-        pos = line_end + 1
 
 
 def _role_lines(doc: Document, view: str, base: int) -> list[TitleMention]:
     """Group lists: ``ROLE：NAME TITLE`` and continuation lines ``NAME TITLE``."""
     out = []
     role = None
-    for a, b in _lines(view, doc.body_start - base, len(view)):
+    for a, b in iter_lines(view, doc.body_start - base, len(view)):
         line = view[a:b]
         if not line.strip():
             continue
@@ -252,7 +232,7 @@ def _split_on(view: str, a: int, b: int, seps: str) -> list[tuple[int, int]]:
 def _mention(doc: Document, base: int, split, context: str, line_a: int, line_b: int) -> TitleMention:
     (na, nb), (ta, tb) = split
     source = doc.span.text
-    la, lb = _strip(source, line_a, line_b)
+    la, lb = trim_span(source, line_a, line_b, LAYOUT_SPACES)
     return TitleMention(
         doc_no=doc.doc_no, person=source[na:nb], title=squeeze(source[ta:tb]), context=context,
         evidence=Span(base + la, base + lb, source[la:lb]),
@@ -263,7 +243,7 @@ def _prose_mentions(doc: Document, view: str, base: int) -> list[TitleMention]:
     """``由县委常委、副县长王明召集``, ``县长王明主持``, ``王明县长主持``."""
     out = []
     source = doc.span.text
-    for a, b in _lines(view, doc.body_start - base, len(view)):
+    for a, b in iter_lines(view, doc.body_start - base, len(view)):
         line = view[a:b]
         if "：" in line[:8] and _ROLE_LINE.match(line):
             continue
@@ -317,16 +297,16 @@ def _attendance_mentions(doc: Document, view: str, base: int) -> list[TitleMenti
     """``出 席：王明、李四``: the government's leaders present (no title printed)."""
     out = []
     source = doc.span.text
-    for a, b in _lines(view, doc.body_start - base if not doc.is_meeting else 0, len(view)):
+    for a, b in iter_lines(view, doc.body_start - base if not doc.is_meeting else 0, len(view)):
         m = _ATTEND_LINE.match(view[a:b])
         if not m:
             continue
         rest_a, rest_b = a + m.start("rest"), a + m.end("rest")
         for pa, pb in _split_on(view, rest_a, rest_b, "、，"):
-            pa, pb = _strip(view, pa, pb)
-            if pb <= pa or not re.fullmatch(rf"[{_CJK}·]+(?:[ \u3000]+[{_CJK}·]+)*", view[pa:pb]):
+            pa, pb = trim_span(view, pa, pb, LAYOUT_SPACES)
+            if pb <= pa or not re.fullmatch(rf"[{CJK}·]+(?:[ \u3000]+[{CJK}·]+)*", view[pa:pb]):
                 continue
-            la, lb = _strip(source, a, b)
+            la, lb = trim_span(source, a, b, LAYOUT_SPACES)
             out.append(TitleMention(doc.doc_no, source[pa:pb], "", "出席", Span(base + la, base + lb, source[la:lb])))
     return out
 

@@ -155,6 +155,14 @@ class GazetteGraphBuilder:
             self.sink.add(g, node, GZ.position, Literal(counters[doc.doc_no]))
             self.sink.add(g, post, RDF.type, ORG.Post)
             self.sink.add(g, post, RDFS.label, Literal(change.post))
+            parts = self.resolved.posts.get(change.post)
+            if parts is not None:
+                self.sink.add(g, post, GZ.office, Literal(parts.office))
+                if parts.unit:
+                    unit = self.unit(g, parts.unit)
+                    self.sink.add(g, post, ORG.postIn, unit)
+                    if parts.unit_alias:  # 中心（执法局）: the bracketed second name of the same unit
+                        self.sink.add(g, unit, SKOS.altLabel, Literal(parts.unit_alias))
             if change.action == "appoint":
                 self.sink.add(g, person, ORG.holds, post)
             self.evidence(g, node, doc, change.evidence)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from kg.ingest.lines import iter_lines as _lines, iter_nonblank_lines as _nonblank_lines
 from kg.ingest.variants import printed_form
 from kg.ingest.textnorm import DATE_PATTERN, parse_date, squeeze_cjk_spaces, strip_markup
 from kg.model import Document, Gazette, Paragraph, SourceText, Span, TocEntry, TocMismatch
@@ -56,22 +57,6 @@ _WEB_CHROME = re.compile(
 _RULE_LINE = re.compile(r"^[━─—=＝_＿\-·•\*★☆\s]{3,}$")
 _TOC_HEADING = re.compile(r"^[ \t\u3000]*(?:本期)?(?:目[ \t\u3000]*录|要[ \t\u3000]*目)[ \t\u3000]*$", re.M)
 _TOC_PAGE = re.compile(r"[…\.·。\s]*\t?\s*[（(]?(?P<page>\d{1,4})[）)]?\s*$")
-
-
-def _lines(text: str, start: int, end: int):
-    """Yield (line_start, line_end) of each line in [start, end)."""
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        line_end = end if nl < 0 else nl
-        yield pos, line_end
-        pos = line_end + 1
-
-
-def _nonblank_lines(text: str, start: int, end: int):
-    for a, b in _lines(text, start, end):
-        if text[a:b].strip():
-            yield a, b
 
 
 def clean_doc_no(raw: str) -> str:

@@ -6,6 +6,7 @@ import re
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef《》“”‘’（）〔〕"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+|[ \t\u3000]+(?=[{_CJK}])")
 _BOLD = re.compile(r"\*\*")
+_ANY_SPACES = re.compile(r"[ \t\u3000\xa0]+")
 
 CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -14,6 +15,12 @@ CN_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2,
 def squeeze_cjk_spaces(text: str) -> str:
     """Remove layout spaces next to Chinese characters ("再延长 30 年" -> "再延长30年")."""
     return _SPACE_NEAR_CJK.sub("", text).strip()
+
+
+def remove_spaces(text: str | None) -> str:
+    """Every space, tab, ideographic and no-break space removed ("白 岩 乡" -> "白岩乡"), as table
+    cells are compared; None reads as ''."""
+    return _ANY_SPACES.sub("", text or "")
 
 
 def strip_markup(text: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from kg.extract.registry import ExtractedFacts
 from kg.model import Gazette
 from kg.resolve.leaders import find_leaders
+from kg.resolve.posts import split_post
 from kg.resolve.model import (Alias, LeaderRole, PersonEntity, ResolutionDecision, ResolvedGazette,
                               UnitEntity)
 from kg.resolve.overrides import Overrides, as_overrides, load_overrides
@@ -63,7 +64,7 @@ def resolve_gazette(gazette: Gazette, facts: ExtractedFacts, overrides=None) -> 
     return ResolvedGazette(
         gazette=gazette, facts=resolved_facts, persons=dict(sorted(persons.items())),
         units=unit_resolution.units, decisions=resolution.decisions + unit_resolution.decisions,
-        leaders=leaders,
+        leaders=leaders, posts={p.post: split_post(p.post) for p in facts.personnel},
     )
 
 
@@ -89,7 +90,7 @@ def _see_units(units: UnitResolver, gazette: Gazette, facts: ExtractedFacts) -> 
     for t in facts.titles:
         units.see(unit_in_title(t.title), t.evidence)
     for p in facts.personnel:
-        units.see(unit_in_title(p.post), p.evidence)
+        units.see(split_post(p.post).unit, p.evidence)
     for g in facts.groups:
         for member in g.members:
             units.see(unit_in_title(member.title), member.evidence)

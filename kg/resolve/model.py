@@ -63,6 +63,7 @@ class ResolvedGazette:
     units: dict[str, UnitEntity] = field(default_factory=dict)  # written form -> entity
     decisions: list[ResolutionDecision] = field(default_factory=list)
     leaders: list[LeaderRole] = field(default_factory=list)
+    posts: dict = field(default_factory=dict)  # post as printed -> kg.resolve.posts.PostParts
 
     def unit_of(self, written: str) -> UnitEntity:
         return self.units[written]
