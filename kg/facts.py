@@ -40,7 +40,6 @@ def facts_for_source(store: Store, source: str) -> dict:
           OPTIONAL {{ ?doc gz:issuerName ?issuer }} OPTIONAL {{ ?doc dcterms:issued ?date }} }}
         ORDER BY ?start""")
     doc_no = {r["doc"]: r["no"] for r in docs}
-    date_of = {r["doc"]: r["date"] for r in docs}
     documents = [{"doc_no": r["no"], "title": r["title"], "issuer": r["issuer"], "date": r["date"]} for r in docs]
 
     def order(rows):
@@ -144,7 +143,6 @@ def facts_for_source(store: Store, source: str) -> dict:
              gz:item ?item ; gz:amount ?amount ; gz:unitOfMeasure ?unit }}"""))
     targets = [{"doc_no": doc_no[r["doc"]], "subject": r["subject"], "item": r["item"],
                 "amount": _number(r["amount"]), "unit": r["unit"]} for r in target_rows]
-    del date_of
     return {"schema": SCHEMA, "source": source, "documents": documents, "personnel_changes": personnel,
             "tasks": tasks, "groups": groups, "meetings": meetings, "targets": targets}
 

@@ -1,13 +1,11 @@
 """Core commands: build, facts, eval, stats, validate, resolve, run."""
 from __future__ import annotations
 
-import json
 import os
 
 import click
 
 from kg.cli import store_option
-from kg.errors import GazetteError
 
 
 def _progress():

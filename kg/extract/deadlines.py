@@ -46,7 +46,7 @@ _YEAR = rf"(?:(?P<year>{_NUM})\s*年\s*)?"
 # 6月15日前 / 6月15日 / 2025年6月底 / 6月中旬 / 6月上旬 / 6月
 _MONTH_DAY = re.compile(
     _YEAR + rf"(?P<month>{_NUM})\s*月\s*(?:份\s*)?(?:(?P<day>{_NUM})\s*[日号]|(?P<part>底|末|上旬|中旬|下旬|初|中))?")
-_QUARTER = re.compile(_YEAR + rf"(?:第\s*)?(?P<q>[一二三四1-4１-４])\s*季度(?:\s*末)?")
+_QUARTER = re.compile(_YEAR + r"(?:第\s*)?(?P<q>[一二三四1-4１-４])\s*季度(?:\s*末)?")
 # 年前 is "before the year is out" in a plan's steps; "三年前" (three years ago) is not
 _HALF = re.compile(_YEAR + r"(?P<half>上半年|下半年|年中|年底|年末|年内|年初|(?<![0-9０-９〇零一二两三四五六七八九十几多数去今明前])年前)")
 # table cells: "2025.6.30", "2025-06", "2025/9"

@@ -304,7 +304,7 @@ def _people_and_post_after(view: str, a: int, b: int, action: str):
     if several:
         people = []
         at = several.start("people")
-        for piece in re.finditer(rf"[^、，,]+", view[at:several.end("people")]):
+        for piece in re.finditer(r"[^、，,]+", view[at:several.end("people")]):
             pa, pb = trim_span(view, at + piece.start(), at + piece.end(), LAYOUT_SPACES)
             female = _FEMALE_MARK.search(view, pa, pb)
             na, nb = trim_span(view, pa, female.start() if female else pb, LAYOUT_SPACES)

@@ -12,7 +12,7 @@ from collections import Counter
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.graph.vocab import (GZ, ORG, document_graph, document_iri, evidence_iri, gazette_iri, mint,
                             resolution_graph, source_stem)
@@ -324,7 +324,6 @@ class GazetteGraphBuilder:
     # --- resolution decisions and leadership --------------------------------
     def resolution(self) -> None:
         g = resolution_graph(self.source.name)
-        anchor = self.resolved.gazette.documents[0] if self.resolved.gazette.documents else None
         for entity in sorted(self.resolved.persons.values(), key=lambda e: e.key):
             for alias in entity.aliases:
                 iri = self.person(g, entity.key)
@@ -355,8 +354,6 @@ class GazetteGraphBuilder:
             self.sink.add(g, node, GZ.position, Literal(i))
             for span in leader.evidence:
                 self._gazette_evidence(g, node, span)
-        if anchor is None:
-            return
 
     def _gazette_evidence(self, g, node, span: Span) -> None:
         """Evidence in the resolution graph: find the document that holds the span."""
@@ -388,4 +385,4 @@ def build_quads(resolved: ResolvedGazette) -> list[tuple]:
     return GazetteGraphBuilder(resolved).build()
 
 
-__all__ = ["build_quads", "place_of", "OWL"]
+__all__ = ["build_quads", "place_of"]
