@@ -365,3 +365,94 @@ def test_pasted_minutes_without_a_number_are_one_meeting_document():
     assert (doc.doc_no, doc.kind, doc.is_meeting, doc.meeting_kind, doc.meeting_number) == (
         "青山县人民政府常务会议纪要", "纪要", True, "常务会议", 3)
     assert (doc.issuer, doc.date) == ("青山县人民政府办公室", "2025-03-10")
+
+
+def test_number_and_date_in_one_bracket_under_a_two_line_title_and_chinese_numeral_minutes():
+    text = """云山县人民政府公报
+
+目　　录
+
+▲县政府文件
+云政发〔2025〕9号　云山县人民政府关于印发《云山县项目推进计划》的通知 . . . . . 2
+▲会议纪要
+云山县人民政府第二十二次常务会议纪要 . . . . . . . . 7
+
+2025年第4期　　　　云山县人民政府公报　　　　2
+
+云山县人民政府关于印发
+《云山县项目推进计划》的通知
+（云政发〔2025〕9号　2025年4月3日）
+
+各乡镇人民政府：
+　　现印发给你们。
+
+云山县人民政府
+2025年4月3日
+
+2025年第4期　　　　云山县人民政府公报　　　　7
+
+云山县人民政府第二十二次常务会议纪要
+
+云山县人民政府办公室　　　　　　2025年4月18日
+
+　　4月16日上午，县长王明主持召开县人民政府第二十二次常务会议。
+"""
+    gazette = split_documents(source_from_string(text, "ys.txt"))
+    got = [(d.doc_no, d.title, d.issuer, d.date) for d in gazette.documents]
+    assert got == [
+        ("云政发〔2025〕9号", "云山县人民政府关于印发《云山县项目推进计划》的通知", "云山县人民政府", "2025-04-03"),
+        ("云山县人民政府第二十二次常务会议纪要", "云山县人民政府第二十二次常务会议纪要", "云山县人民政府办公室", "2025-04-18"),
+    ]
+    assert gazette.documents[1].meeting_number == 22
+    assert gazette.toc_mismatches == []
+    # the running head between pages is not a paragraph of the notice
+    assert all("公报" not in p.text for p in gazette.documents[0].paragraphs)
+
+
+def test_joint_issuers_and_a_web_metadata_box_with_the_number():
+    text = """发布机构：青山县人民政府
+发文字号：青办发〔2025〕6号
+成文日期：2025年05月12日
+公开方式：主动公开
+
+中共青山县委办公室　青山县人民政府办公室
+关于做好青年就业工作的通知
+
+各乡镇：
+　　请认真落实。
+
+中共青山县委办公室
+青山县人民政府办公室
+2025年5月12日
+"""
+    [doc] = split_documents(source_from_string(text, "joint.txt")).documents
+    assert doc.doc_no == "青办发〔2025〕6号"
+    assert doc.title == "中共青山县委办公室青山县人民政府办公室关于做好青年就业工作的通知"
+    assert (doc.issuer, doc.date) == ("中共青山县委办公室、青山县人民政府办公室", "2025-05-12")
+
+
+def test_minutes_signed_at_the_end_and_contents_with_page_numbers_first():
+    text = """本期目录
+
+■市政府文件
+11　青山市人民政府关于推进民营经济发展的实施意见
+■会议纪要
+14　青山市人民政府2025年第5次市长办公会议纪要
+
+■会议纪要
+
+市长办公会议纪要
+
+　　2025年5月15日上午，王明市长主持召开2025年第5次市长办公会议。
+　　一、会议同意……
+
+参加会议的有：王明、李强。
+
+青山市人民政府办公室
+2025年5月21日
+"""
+    gazette = split_documents(source_from_string(text, "qs5.txt"))
+    [doc] = gazette.documents
+    assert (doc.doc_no, doc.issuer, doc.date) == ("青山市人民政府2025年第5次市长办公会议纪要", "青山市人民政府办公室", "2025-05-21")
+    assert [(e.page, e.title) for e in gazette.toc] == [
+        (11, "青山市人民政府关于推进民营经济发展的实施意见"), (14, "青山市人民政府2025年第5次市长办公会议纪要")]

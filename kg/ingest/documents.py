@@ -9,11 +9,13 @@ A meeting record starts at the short header above the sentence
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from kg.ingest.lines import iter_lines as _lines, iter_nonblank_lines as _nonblank_lines
 from kg.ingest.variants import printed_form
-from kg.ingest.textnorm import DATE_PATTERN, parse_date, squeeze_cjk_spaces, strip_markup
+from kg.ingest.textnorm import DATE_PATTERN, chinese_number, parse_date, squeeze_cjk_spaces, strip_markup
 from kg.model import Document, Gazette, Paragraph, SourceText, Span, TocEntry, TocMismatch
 
 _OPEN = "〔\\[［【(（"
@@ -22,9 +24,13 @@ DOC_NO = (
     rf"(?P<prefix>[\u4e00-\u9fff]{{1,12}})[ \t\u3000]*[{_OPEN}][ \t]*(?P<year>\d{{4}})[ \t]*[{_CLOSE}]"
     rf"[ \t\u3000]*(?P<num>\d{{1,4}})[ \t\u3000]*号"
 )
+_NUMBER_LABEL = r"(?:发文字号|发文号|文[ \t\u3000]*号|字[ \t\u3000]*号)[:：][ \t\u3000]*"
+_SIGNING_DATE = r"(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年[^，,。\n）)]{1,10}日"
+# "青政发〔2025〕3号" alone on its line; or in brackets under the title, with the
+# signing date beside it "（青政发〔2025〕3号　2025年4月3日）"; or after a web page's label.
 DOC_NO_LINE = re.compile(
-    rf"^[ \t\u3000]*(?P<label>文[ \t\u3000]*号[:：][ \t\u3000]*)?(?P<open>[（(][ \t]*)?(?P<no>{DOC_NO})"
-    rf"(?(open)[ \t]*[）)])[ \t\u3000]*$", re.M
+    rf"^[ \t\u3000]*(?P<label>{_NUMBER_LABEL})?(?P<open>[（(][ \t]*)?(?P<no>{DOC_NO})"
+    rf"(?(open)(?:[ \t\u3000]+(?P<bracket_date>{_SIGNING_DATE}))?[ \t]*[）)])[ \t\u3000]*$", re.M
 )
 DOC_NO_ANYWHERE = re.compile(DOC_NO)
 
@@ -37,8 +43,8 @@ _TITLE_END = re.compile(rf"(?:{'|'.join(GENRES)})\**[ \t\u3000]*$")
 MEETING_KIND = (r"(?P<kind>常务会议|(?:常务副|副)?(?:市长|县长|区长|州长|主任|旗长)办公会议"
                 r"|(?:市长|县长|区长|市政府|县政府|区政府)?专题会议|全体会议)")
 MEETING_SENTENCE = re.compile(
-    rf"^[ \t\u3000]*(?P<date>(?:\d{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年[^，,。\n]{{1,12}}日)[^。\n]{{0,80}}?"
-    rf"(?:主持召开|召开)[^。\n]{{0,60}}?第\s*(?P<num>\d+)\s*次\s*{MEETING_KIND}",
+    rf"^[ \t\u3000]*(?P<date>(?:(?:\d{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年)?\s*\d{{1,2}}\s*月[^，,。\n年]{{1,8}}?日)"
+    rf"[^。\n]{{0,80}}?(?:主持召开|召开)[^。\n]{{0,60}}?第\s*(?P<num>\d+|[一二三四五六七八九十百零〇]+)\s*次\s*{MEETING_KIND}",
     re.M,
 )
 _MEETING_HEADER_LINE = re.compile(
@@ -52,10 +58,13 @@ _ORG_LINE = re.compile(
 _WEB_CHROME = re.compile(
     r"^[ \t\u3000]*(?:首页|当前位置|您(?:现在)?的位置|发布(?:时间|日期|机构)|来源[:：]|信息来源|浏览(?:次数|量)|阅读(?:次数|量)|"
     r"字号|【?\s*(?:打印|关闭|收藏|分享)|分享到|扫一扫|相关(?:链接|阅读|文章)|上一篇|下一篇|索引号|主题分类|"
-    r"成文日期|发文机关|有效性|网站(?:地图|标识码)|版权所有|主办单位|ICP|政务公开|>|＞).*$"
+    r"成文日期|发文机关|公开方式|公开范围|有效性|网站(?:地图|标识码)|版权所有|主办单位|ICP|政务公开|>|＞).*$"
 )
+_METADATA_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：].{0,40}$")
 _RULE_LINE = re.compile(r"^[━─—=＝_＿\-·•\*★☆\s]{3,}$")
 _TOC_HEADING = re.compile(r"^[ \t\u3000]*(?:本期)?(?:目[ \t\u3000]*录|要[ \t\u3000]*目)[ \t\u3000]*$", re.M)
+_SECTION_MARK = re.compile(r"^[ \t\u3000]*(?:[▲■●◆★☆]|【[^】]{2,12}】[ \t\u3000]*$|·[^·]{2,12}·[ \t\u3000]*$)")
+_TOC_PAGE_FIRST = re.compile(r"^[ \t\u3000]*(?P<page>\d{1,4})[ \t\u3000]+(?=\S)")
 _TOC_PAGE = re.compile(r"[…\.·。\s]*\t?\s*[（(]?(?P<page>\d{1,4})[）)]?\s*$")
 
 
@@ -135,13 +144,19 @@ def _drop_nested(text: str, starts):
 
 
 def _meeting_start(text: str, m: re.Match) -> int:
-    """Offset of the minutes' header block above the meeting sentence, if any."""
+    """Offset of the minutes' header block right above the meeting sentence, if any:
+    title lines, "第N次", the issuer and the date, walked back line by line."""
     start = m.start()
-    candidates = list(_nonblank_lines(text, max(0, start - 400), start))[-6:]
     best = None
-    for a, b in candidates:
-        if _MEETING_HEADER_LINE.match(text[a:b]):
-            best = a if best is None else best
+    for a, b in reversed(list(_nonblank_lines(text, max(0, start - 400), start))[-6:]):
+        line = text[a:b]
+        if _TOC_PAGE_FIRST.match(line) or re.search(r"[…\.·]{3,}", line):
+            break  # an entry of the contents, not this record's header
+        if _MEETING_HEADER_LINE.match(line):
+            best = a
+        elif not (_ORG_LINE.match(line) or _DATE_LINE.match(line) or _ORG_AND_DATE_LINE.match(line)
+                  or _SECTION_MARK.match(line)):
+            break
     return best if best is not None else start
 
 
@@ -161,8 +176,8 @@ def _title_below(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
     first = last = None
     for a, b in _nonblank_lines(text, pos, end):
         line = strip_markup(text[a:b]).strip()
-        if _RULE_LINE.match(line) and not pieces:
-            continue  # the masthead's rule under the number
+        if not pieces and (_RULE_LINE.match(line) or _WEB_CHROME.match(line) or _METADATA_LINE.match(line)):
+            continue  # the masthead's rule, or a web page's metadata box, under the number
         if line.endswith(("：", ":")) or "。" in line or "\t" in line or len(pieces) >= 4:
             break
         pieces.append(line)
@@ -177,22 +192,30 @@ def _title_below(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
 
 
 def _title_above(text: str, pos: int) -> int | None:
-    """Start of a title printed above a 文号 (web pages, some gazettes): the 关于 line
-    (or a minutes title), and the issuer's line above it where the title is broken
-    after the issuer."""
-    lines = list(_nonblank_lines(text, max(0, pos - 300), pos))[-3:]
-    for idx in range(len(lines) - 1, -1, -1):
-        a, b = lines[idx]
-        line = strip_markup(text[a:b]).strip()
-        is_title = ("关于" in line and _TITLE_END.search(line)) or line.endswith(("会议纪要", "会议记录"))
-        if is_title and "。" not in line:
-            if idx > 0:
-                pa, pb = lines[idx - 1]
-                above = strip_markup(text[pa:pb])
-                if _ORG_LINE.match(above) and not _WEB_CHROME.match(above) and not line.startswith(above.strip()):
-                    return pa
-            return a
-    return None
+    """Start of a title printed above a 文号 (web pages, some gazettes). The title's last
+    line ends in a genre word (or is a minutes title); it may be broken over lines
+    ("X人民政府关于印发" / "《…》的通知"), and the issuer may stand on a line of its own."""
+    lines = list(_nonblank_lines(text, max(0, pos - 400), pos))[-5:]
+    if not lines:
+        return None
+    last = strip_markup(text[lines[-1][0]:lines[-1][1]]).strip()
+    if "。" in last or not (_TITLE_END.search(last) or last.endswith(("会议纪要", "会议记录"))):
+        return None
+    first = len(lines) - 1
+    joined = last
+    while "关于" not in joined and first > 0 and not joined.endswith(("会议纪要", "会议记录")):
+        above = strip_markup(text[lines[first - 1][0]:lines[first - 1][1]]).strip()
+        if "。" in above or above.endswith(("：", ":")) or _WEB_CHROME.match(above) or len(above) > 60:
+            break
+        first -= 1
+        joined = above + joined
+    if "关于" not in joined and not joined.endswith(("会议纪要", "会议记录")):
+        return None
+    if first > 0:
+        above = strip_markup(text[lines[first - 1][0]:lines[first - 1][1]])
+        if _ORG_LINE.match(above) and not _WEB_CHROME.match(above) and not joined.startswith(above.strip()):
+            first -= 1
+    return lines[first][0]
 
 
 _ORG_AND_DATE_LINE = re.compile(
@@ -202,20 +225,34 @@ _ORG_AND_DATE_LINE = re.compile(
 )
 
 
-def _signing_block(text: str, start: int, end: int) -> tuple[Span | None, Span | None]:
-    """First (issuer, date) pair: an organisation name followed by a lone date on the
-    next line, or both on one line ("…人民政府办公室      2025年4月8日")."""
+def _signing_block(text: str, start: int, end: int, last: bool = False) -> tuple[Span | None, Span | None]:
+    """First (or last) (issuer, date) pair: an organisation name followed by a lone date on
+    the next line, or both on one line ("…人民政府办公室      2025年4月8日"). Joint issuers
+    print one organisation per line above the one date; the issuer span then covers them."""
     lines = list(_nonblank_lines(text, start, end))
+    found = []
     for i, (a, b) in enumerate(lines):
         if _DATE_LINE.match(text[a:b]) and i > 0:
             pa, pb = lines[i - 1]
             if _ORG_LINE.match(text[pa:pb]):
-                return _strip_span(text, pa, pb), _strip_span(text, a, b)
-        both = _ORG_AND_DATE_LINE.match(text, a, b)
+                if i > 1 and _ORG_LINE.match(text[lines[i - 2][0]:lines[i - 2][1]]) \
+                        and len(text[lines[i - 2][0]:lines[i - 2][1]].strip()) <= 20:
+                    pa = lines[i - 2][0]  # a second issuer on the line above
+                found.append((_strip_span(text, pa, pb), _strip_span(text, a, b)))
+        both = None if found and found[-1][1].end > a else _ORG_AND_DATE_LINE.match(text, a, b)
         if both:
-            return (Span.of(text, both.start("org"), both.end("org")),
-                    Span.of(text, both.start("date"), both.end("date")))
-    return None, None
+            found.append((Span.of(text, both.start("org"), both.end("org")),
+                          Span.of(text, both.start("date"), both.end("date"))))
+        if found and not last:
+            break
+    if not found:
+        return None, None
+    return found[-1] if last else found[0]
+
+
+def _issuer_text(span: Span) -> str:
+    """Joint issuers on separate lines are joined with 、."""
+    return "、".join(squeeze_cjk_spaces(line) for line in span.text.split("\n") if line.strip())
 
 
 def _strip_span(text: str, a: int, b: int) -> Span:
@@ -255,7 +292,7 @@ def _numbered_document(source: SourceText, start: int, end: int, m: re.Match) ->
             title_start, title_end, title = m.end(), m.end(), doc_no
     body_start = max(title_end, m.end())
     issuer_span, date_span = _signing_block(text, body_start, end)
-    issuer = squeeze_cjk_spaces(issuer_span.text) if issuer_span else _issuer_from_title(title)
+    issuer = _issuer_text(issuer_span) if issuer_span else _issuer_from_title(title)
     meeting_kind = meeting_number = None
     if re.search(r"会议(?:纪要|记录)", title) and "关于" not in title:
         # numbered minutes (X府阅〔2025〕4号): the meeting's kind and number are in the text
@@ -276,23 +313,26 @@ def _numbered_document(source: SourceText, start: int, end: int, m: re.Match) ->
 def _meeting_document(source: SourceText, start: int, end: int, m: re.Match, toc: list[TocEntry]) -> Document:
     text = source.text
     kind = m.group("kind")
-    number = int(m.group("num"))
+    number = chinese_number(m.group("num"))
     held = parse_date(m.group("date"))
     title = None
     for entry in toc:
         squeezed = squeeze_cjk_spaces(entry.title)
-        if entry.doc_no is None and re.search(rf"第{number}次(?!\d)", squeezed) and kind in squeezed:
+        numbered = re.search(r"第(\d+|[一二三四五六七八九十百零〇]+)次", squeezed)
+        if entry.doc_no is None and numbered and chinese_number(numbered.group(1)) == number and kind in squeezed:
             title = squeezed
             break
     if title is None:
         header = squeeze_cjk_spaces(strip_markup(text[start:m.start()]))
         titled = re.search(r"[^\n]{0,30}(?:会议纪要|会议记录)", header)
-        year = held[:4] if held else ""
+        year = held[:4] if held else (parse_date(text[start:end]) or "")[:4]
         title = titled.group(0) if titled and f"第{number}次" in titled.group(0) else f"{year}年第{number}次{kind}纪要"
     issuer_span, date_span = _signing_block(text, start, m.start() + 1)
+    if issuer_span is None:  # some minutes sign at the end, after the attendance lines
+        issuer_span, date_span = _signing_block(text, m.end(), end, last=True)
     return Document(
         source=source.name, doc_no=title, title=title,
-        issuer=squeeze_cjk_spaces(issuer_span.text) if issuer_span else None,
+        issuer=_issuer_text(issuer_span) if issuer_span else None,
         date=parse_date(date_span.text) if date_span else held, kind="纪要",
         span=Span.of(text, start, end), body_start=m.start(),
         title_span=None, issuer_span=issuer_span, date_span=date_span,
@@ -326,7 +366,7 @@ def _single_notice(source: SourceText) -> Document | None:
                 number = int(numbered.group("num")) if numbered else None
             return Document(
                 source=source.name, doc_no=doc_no, title=title,
-                issuer=squeeze_cjk_spaces(issuer_span.text) if issuer_span else _issuer_from_title(title),
+                issuer=_issuer_text(issuer_span) if issuer_span else _issuer_from_title(title),
                 date=parse_date(date_span.text) if date_span else None,
                 kind="纪要" if is_minutes else _kind_of(title),
                 span=Span.of(text, a, end), body_start=b, title_span=Span.of(text, a, b),
@@ -336,15 +376,35 @@ def _single_notice(source: SourceText) -> Document | None:
     return None
 
 
+_PAGE_NUMBER_LINE = re.compile(r"^[ \t\u3000]*[—\-－·•]*[ \t\u3000]*(?:第[ \t\u3000]*)?\d{1,4}[ \t\u3000]*页?[ \t\u3000]*[—\-－·•]*[ \t\u3000]*$")
+_RUNNING_HEAD = re.compile(r"公报|第[0-9一二三四五六七八九十]+期")
+
+
+@lru_cache(maxsize=8)
+def page_furniture(text: str) -> frozenset[str]:
+    """Running heads of a printed gazette: short lines naming the gazette or its issue
+    that stand again and again between the pages (not part of any paragraph)."""
+    counts = Counter(line.strip() for line in text.split("\n") if 0 < len(line.strip()) <= 50)
+    return frozenset(line for line, n in counts.items() if n >= 2 and _RUNNING_HEAD.search(line)
+                     and "。" not in line and "关于" not in line)
+
+
+def _is_page_furniture(line: str, furniture: frozenset[str]) -> bool:
+    line = line.strip()
+    return (line in furniture or bool(_PAGE_NUMBER_LINE.match(line))
+            or ("公报" in line and bool(re.search(r"第\S{1,4}期", line)) and len(line) <= 60 and "。" not in line))
+
+
 def _with_paragraphs_and_tables(source: SourceText, doc: Document) -> Document:
     from kg.ingest.tables import split_table_rows
 
     text = source.text
     tables = tuple(split_table_rows(text, doc.body_start, doc.end))
+    furniture = page_furniture(text)
     paragraphs = tuple(
         Paragraph(_strip_span(text, a, b))
         for a, b in _nonblank_lines(text, doc.body_start, doc.end)
-        if "\t" not in text[a:b] and not _WEB_CHROME.match(text[a:b])
+        if "\t" not in text[a:b] and not _WEB_CHROME.match(text[a:b]) and not _is_page_furniture(text[a:b], furniture)
     )
     doc = replace(doc, paragraphs=paragraphs, tables=tables)
     if source.printed is not None:  # traditional characters: report what is printed
@@ -368,7 +428,13 @@ def parse_toc(source: SourceText, start: int, end: int) -> list[TocEntry]:
     for a, b in _nonblank_lines(text, heading.end(), end):
         line = text[a:b]
         page = _TOC_PAGE.search(line)
-        if page is None or page.start() == 0:
+        leading = _TOC_PAGE_FIRST.match(line) if page is None or page.start() == 0 else None
+        if leading:  # "14　X人民政府关于…的通知": the page number printed first
+            page, line = leading, line[leading.end():] + " "
+        if _SECTION_MARK.match(line):
+            pending = []
+            continue  # "▲会议纪要", "【市政府文件】": section headings of the contents
+        if page is None or (page.start() == 0 and not leading):
             stripped = line.strip()
             if "关于" in stripped or _TITLE_END.search(stripped) or pending:
                 pending.append((a, b))
@@ -376,34 +442,42 @@ def parse_toc(source: SourceText, start: int, end: int) -> list[TocEntry]:
                 pending = pending[-1:]
             continue
         first = pending[0][0] if pending else a
-        whole = "".join(text[x:y] for x, y in pending) + line[: page.start()]
+        whole = "".join(text[x:y] for x, y in pending) + (line if leading else line[: page.start()])
         pending = []
         doc_no = None
-        found = re.search(rf"[（(]\s*({DOC_NO})\s*[）)]", whole) or re.search(rf"[ \t\u3000]({DOC_NO})", whole)
+        found = (re.search(rf"[（(]\s*({DOC_NO})\s*[）)]", whole)
+                 or re.search(rf"(?:^|[ \t\u3000])({DOC_NO})(?=[ \t\u3000]|$)", whole.strip()))
+        if found and found.re.pattern.startswith("(?:^"):
+            whole = whole.strip()
         if found:
             doc_no = clean_doc_no(found.group(1))
             whole = whole[: found.start()] + whole[found.end():]
-        title = squeeze_cjk_spaces(strip_markup(whole).strip(" …\t.·"))
+        title = squeeze_cjk_spaces(strip_markup(whole).strip(" …\t.·\u3000▲■●◆"))
         if not title or (doc_no is None and not _TITLE_END.search(title) and "纪要" not in title):
             continue  # address lines, phone numbers: not entries
+        if source.printed is not None:  # traditional characters: report what is printed
+            title = printed_form(title, text, source.printed, first, b)
+            doc_no = printed_form(doc_no, text, source.printed, first, b) if doc_no else None
         entries.append(TocEntry(title=title, doc_no=doc_no, page=int(page.group("page")), span=Span.of(text, first, b)))
     return entries
 
 
 def compare_toc(toc: list[TocEntry], documents: list[Document]) -> list[TocMismatch]:
-    """Where the table of contents and the document bodies disagree."""
+    """Where the table of contents and the document bodies disagree. Entries are
+    matched by number, else (minutes, unnumbered notices) by title."""
     mismatches = []
     by_no = {d.doc_no: d for d in documents}
+    by_title = {squeeze_cjk_spaces(d.title): d for d in documents}
     seen = set()
     for entry in toc:
-        key = entry.doc_no or entry.title
-        doc = by_no.get(key)
+        doc = by_no.get(entry.doc_no or entry.title) or (
+            None if entry.doc_no else by_title.get(squeeze_cjk_spaces(entry.title)))
         if doc is None:
-            mismatches.append(TocMismatch(key, "missing_in_body", entry.title, None))
+            mismatches.append(TocMismatch(entry.doc_no or entry.title, "missing_in_body", entry.title, None))
             continue
-        seen.add(key)
+        seen.add(doc.doc_no)
         if squeeze_cjk_spaces(entry.title) != squeeze_cjk_spaces(doc.title):
-            mismatches.append(TocMismatch(key, "title", entry.title, doc.title))
+            mismatches.append(TocMismatch(doc.doc_no, "title", entry.title, doc.title))
     for doc in documents:
         if doc.doc_no not in seen:
             mismatches.append(TocMismatch(doc.doc_no, "missing_in_toc", None, doc.title))
