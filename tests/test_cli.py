@@ -86,3 +86,15 @@ def test_oxigraph_store_from_the_cli(tmp_path, sample_path):
     assert run("build", sample_path, "--store", spec).exit_code == 0
     facts = json.loads(run("facts", "--store", spec).output)
     assert len(facts["documents"]) == 9
+
+
+def test_run_is_the_readme_main_job_and_writes_every_product(tmp_path, sample_path):
+    out = tmp_path / "output"
+    result = run("run", sample_path, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "SHACL: conforms" in result.output
+    assert (out / "graph.trig").stat().st_size > 10_000
+    facts = json.loads((out / f"{sample_path.stem}.facts.json").read_text(encoding="utf-8"))
+    assert facts["documents"] and facts["tasks"]
+    assert (out / "report" / "workload.html").exists() and (out / "report" / "workload.csv").read_bytes()[:3] == b"\xef\xbb\xbf"
+    assert (out / "graph.html").exists() and len(list(out.glob("graph-*.html"))) >= 2
