@@ -589,3 +589,51 @@ def test_posts_that_are_the_only_member_list_keep_their_collectives():
         "青山县自然灾害防治工作领导小组。")
     (group,) = groups_of(text)
     assert group.member_units == ("县公安局", "县林业局", "各镇（街道）")
+
+
+COMMA_TITLES = """双桥县人民政府关于下达2025年度招商引资目标任务的通知
+双政发〔2025〕4号
+各乡镇人民政府、街道办事处，县直各单位：
+　　二、组织领导
+　　县人民政府成立双桥县招商引资工作领导小组，组成人员如下：
+　　组　长：宦鸿涛，县委副书记、县长
+　　副组长：柴永胜,县委常委、常务副县长;仉婉清，副县长
+　　成　员：各乡镇（街道）和县直有关单位主要负责人
+　　领导小组办公室设在县发改局，县发改局局长谈立诚同志兼任办公室主任。
+双桥县人民政府
+2025年2月20日
+"""
+
+
+def test_role_lines_with_the_title_after_a_comma():
+    (group,) = groups_of(COMMA_TITLES)
+    assert group.name == "双桥县招商引资工作领导小组"
+    assert people(group) == [
+        ("宦鸿涛", "组长", "县委副书记、县长"),  # a rare surname: the comma marks the name off
+        ("柴永胜", "副组长", "县委常委、常务副县长"),  # ASCII comma and semicolon
+        ("仉婉清", "副组长", "副县长"),
+        (None, "成员", "各乡镇（街道）和县直有关单位主要负责人"),  # one description, no person
+        ("谈立诚", "办公室主任", "县发改局局长"),
+    ]
+    assert group.member_units == ()  # the description names no unit of its own
+    assert group.members[1].evidence.text == "副组长：柴永胜,县委常委、常务副县长;仉婉清，副县长"
+
+
+def test_member_line_naming_units_still_gives_member_units():
+    text = COMMA_TITLES.replace("各乡镇（街道）和县直有关单位主要负责人", "县发改局、县财政局主要负责人，各乡镇镇长")
+    (group,) = groups_of(text)
+    assert group.member_units == ("县发改局", "县财政局", "各乡镇")
+    assert [m for m in group.members if m.role == "成员"] == []
+
+
+def test_rare_surnames_in_a_bracketed_roster():
+    text = ROLE_LINES.replace(
+        "副组长：李 明  县政府办副主任\n        赵小红  县水利局局长",
+        "副组长：仉崇岳（副县长）、蒯明川（县政府办公室主任）").replace(
+        "成  员：钱 江  县财政局副局长\n        孙丽华  县应急管理局副局长",
+        "成  员：\n籍海宁（县城发集团董事长）\n佴东平（县自然资源局局长）")
+    (group,) = groups_of(text)
+    assert people(group)[1:5] == [
+        ("仉崇岳", "副组长", "副县长"), ("蒯明川", "副组长", "县政府办公室主任"),
+        ("籍海宁", "成员", "县城发集团董事长"), ("佴东平", "成员", "县自然资源局局长"),
+    ]

@@ -585,3 +585,39 @@ def test_observer_groups_with_unit_labels_inside_a_line_spilling_over():
         ("冯晓东", "县财政局", False), ("陈红梅", "青石镇人民政府", False),
     ]
     assert [a.topic for a in meeting.agenda] == ["研究学校建设工作"]
+
+
+CLOSING_ATTENDANCE = """2025年5月15日上午，韦明市长在市政府四楼会议室主持召开2025年第5次市长办公会议。
+
+一、关于城区停车设施建设
+
+会议要求，市城管局要加快推进城区公共停车场建设。
+
+参加会议的有：韦明、潘元、褚琳、尚文。市发改局、市财政局、市城管局负责同志列席。
+"""
+
+
+def test_closing_prose_attendance_list_and_unnamed_observer_units():
+    (meeting,) = meetings_of(CLOSING_ATTENDANCE)
+    assert role(meeting, "chair") == ["韦明"]
+    assert role(meeting, "attendee") == ["韦明", "潘元", "褚琳", "尚文"]
+    assert observers(meeting) == []  # units whose 负责同志 sat in name nobody
+
+
+def test_closing_prose_lists_of_attendees_and_observers():
+    text = CLOSING_ATTENDANCE.replace(
+        "参加会议的有：韦明、潘元、褚琳、尚文。市发改局、市财政局、市城管局负责同志列席。",
+        "出席会议的有:市长韦明,副市长潘元、褚琳。\n列席会议的有：市发改局局长钱文斌，市财政局孙海燕、李强。")
+    (meeting,) = meetings_of(text)
+    assert role(meeting, "attendee") == ["韦明", "潘元", "褚琳"]
+    assert observers(meeting) == [("钱文斌", "市发改局", False), ("孙海燕", "市财政局", False),
+                                  ("李强", "市财政局", False)]
+
+
+def test_prose_attendance_verbs_after_a_closing_list():
+    text = CLOSING_ATTENDANCE.replace(
+        "参加会议的有：韦明、潘元、褚琳、尚文。市发改局、市财政局、市城管局负责同志列席。",
+        "参加会议的有：韦明、潘元。赵建军、钱文斌列席会议。")
+    (meeting,) = meetings_of(text)
+    assert role(meeting, "attendee") == ["韦明", "潘元"]
+    assert observers(meeting) == [("赵建军", None, False), ("钱文斌", None, False)]

@@ -30,6 +30,10 @@ INPUTS = [
     "hexi-district-2025-03.txt",
     "songling-appointments.txt",
     "fengyang-plan-2025.txt",
+    "yunling-gazette-2025-04.txt",
+    "taohe-joint-notice.txt",
+    "jinping-city-2025-05.txt",
+    "shuangqiao-targets-2025.txt",
 ]
 
 # F1 that a serious tool should reach on these shapes.

@@ -633,3 +633,118 @@ def test_ji_joins_units_and_a_department_named_by_field_in_a_list():
                                       "2.严格考核。纳入年度考核（县绩效办、县财政及县审计局按职能分工负责）。\n")
     assert (first.lead_units, first.coop_units) == (("县委办",), ("各相关单位", "两办督查室"))
     assert second.lead_units == ("县绩效办", "县财政", "县审计局")
+
+
+# --------------------------------------------------------------------------
+# Other counties: units named inside the sentence, 牵头 inside a 责任单位 label,
+# directives of a closing 工作要求 section, attendance sentences of minutes
+
+JOINT_NOTICE = """云办发〔2025〕3号
+
+中共云溪县委办公室　云溪县人民政府办公室
+关于做好2025年青年就业工作的通知
+
+各乡镇（街道），县直各单位：
+
+    一、开发就业岗位
+
+    1. 拓展基层就业空间。实施基层服务项目，招募工作由团县委负责组织，县人社局、县教育局协助
+做好资格审核，服务期满的按规定落实政策。（完成时限：2025年8月底前）
+
+    2. 加大贷款支持。贴息资金由县财政局、县人社局负责足额保障，人民银行云溪县支行配合督促经办银行
+简化流程。（完成时限：长期坚持）
+
+    3. 落实实名帮扶。实行“一人一档”帮扶，帮扶台账由县人社局负责建立并动态更新，县民政局配合做好信息比对。
+
+    4. 建设青年创业园。入驻创业实体不少于30家。（责任单位：县科工局牵头，县人社局、县住建局配合；完成时
+限：2025年10月）
+
+    5. 维修旧设施。损毁设施的维修费用由县财政局负责保障。
+
+    二、工作要求
+
+    （一）压实工作责任。各乡镇（街道）、县直各单位要把青年就业工作作为重要民生工程，确保任务落地见效。
+
+    （二）加强督查调度。由县委督查室、县政府督查室负责，将就业工作纳入年度重点督查事项。
+
+    （三）营造良好氛围。县融媒体中心要开设青年就业专栏，宣传一批创业典型。
+
+    （四）强化思想认识。各单位要高度重视，主要负责同志亲自抓。
+
+中共云溪县委办公室
+云溪县人民政府办公室
+2025年5月12日
+"""
+
+
+def test_units_in_charge_named_inside_the_sentence():
+    refs = by_ref(tasks_of(JOINT_NOTICE))
+    recruit = next(t for t in refs.values() if "招募工作" in t.text)
+    assert (recruit.lead_units, recruit.coop_units) == (("团县委",), ("县人社局", "县教育局"))  # 协助 cooperates
+    assert recruit.deadline == "2025-08-31"  # the closing bracket holds only the deadline
+    assert recruit.text.startswith("实施基层服务项目")  # the whole sentence, not from 由 on
+    loans = next(t for t in refs.values() if "贴息资金" in t.text)
+    assert (loans.lead_units, loans.coop_units) == (("县财政局", "县人社局"), ("人民银行云溪县支行",))
+    assert loans.deadline is None
+    ledger = next(t for t in refs.values() if "帮扶台账" in t.text)  # no bracket at all
+    assert (ledger.lead_units, ledger.coop_units) == (("县人社局",), ("县民政局",))
+    # "X由Y负责保障" alone only describes who pays: no division of work, no task
+    assert not any("维修费用" in t.text for t in refs.values())
+
+
+def test_lead_and_cooperating_units_inside_one_responsibility_label():
+    park = next(t for t in tasks_of(JOINT_NOTICE) if "创业园" in t.text)
+    assert park.lead_units == ("县科工局",)
+    assert park.coop_units == ("县人社局", "县住建局")
+    assert park.deadline == "2025-10-31"  # the label wrapped inside 完成时限
+
+
+def test_directives_of_a_closing_requirements_section():
+    tasks = tasks_of(JOINT_NOTICE)
+    leads = {t.lead_units for t in tasks}
+    assert ("各乡镇（街道）", "县直各单位") in leads
+    assert ("县委督查室", "县政府督查室") in leads
+    assert ("县融媒体中心",) in leads
+    duty = next(t for t in tasks if t.lead_units == ("县融媒体中心",))
+    assert duty.text == "县融媒体中心要开设青年就业专栏，宣传一批创业典型。"  # heading left out
+    # "各单位要高度重视": everyone in general, nobody in particular
+    assert not any("高度重视" in t.text for t in tasks)
+
+
+def test_the_same_directive_outside_a_requirements_section_is_no_task():
+    tasks = tasks_of(HEADER + "一、总体要求\n\n（一）明确目标。县融媒体中心要开设青年就业专栏，宣传一批创业典型。\n")
+    assert tasks == []
+
+
+def test_requirement_directives_with_ascii_punctuation():
+    tasks = tasks_of(HEADER + "五、保障措施\n\n(一)加强组织领导。各乡镇、县直有关部门要把此项工作纳入重要议事日程,确保落实。\n")
+    assert [t.lead_units for t in tasks] == [("各乡镇", "县直有关部门")]
+
+
+MINUTES_WITH_ATTENDANCE = """2025年5月15日上午，韦明市长主持召开2025年第5次市长办公会议。
+
+一、关于农贸市场提质改造
+
+会议原则同意农贸市场提质改造方案。由尚文副市长牵头，市商务局局长郁和同志具体负责，组织市市场监管局、各镇人民政府于2025年10月底前完成首批改造。
+
+二、关于城区停车设施建设
+
+会议要求，市城管局要加快推进公共停车场建设。
+
+参加会议的有：韦明、尚文、莫川。市发改局、市财政局、市商务局负责同志列席。
+"""
+
+
+def test_person_in_charge_printed_after_a_post():
+    (task,) = tasks_of(MINUTES_WITH_ATTENDANCE)
+    assert task.lead_leaders == ("尚文",)
+    assert task.responsible == ("郁和",)  # not "市商务局局长郁和"
+    assert task.lead_units == ()
+    assert task.coop_units == ("市市场监管局", "各镇人民政府")
+    assert task.deadline == "2025-10-31"
+
+
+def test_attendance_sentences_of_minutes_are_no_tasks():
+    tasks = tasks_of(MINUTES_WITH_ATTENDANCE)
+    assert not any("列席" in t.text or "参加会议" in t.text for t in tasks)
+    assert not any("市发改局" in t.lead_units for t in tasks)

@@ -80,14 +80,13 @@ def test_removal_of_several_posts_and_leading_county_name_kept():
 def test_other_counties_phrasings():
     facts = changes(notice("任命刘洋为县审计局局长；\n免去周敏的县审计局副局长职务；\n"
                            "吴涛不再担任县交通运输局副局长职务；\n聘任郑云为县人民医院副院长；\n"
-                           "提名冯军为县统计局局长人选；\n解聘何平的县疾控中心副主任职务；\n"
+                           "解聘何平的县疾控中心副主任职务；\n"
                            "任孙红（女）为县财政局副局长（试用期一年）。"))
     assert rows(facts) == [
         ("刘洋", "appoint", "县审计局局长", False, False),
         ("周敏", "remove", "县审计局副局长", False, False),
         ("吴涛", "remove", "县交通运输局副局长", False, False),
         ("郑云", "appoint", "县人民医院副院长", False, False),
-        ("冯军", "appoint", "县统计局局长", False, False),
         ("何平", "remove", "县疾控中心副主任", False, False),
         ("孙红", "appoint", "县财政局副局长", True, True),
     ]
@@ -212,3 +211,89 @@ def test_a_note_after_the_post_is_not_part_of_it():
         # a bracket inside the unit's name stays
         ("甄立平", "appoint", "县疾病预防控制中心（卫生监督执法局）主任", False, False),
     ]
+
+
+def test_nominations_are_no_appointments():
+    # 提名/推荐 … 人选 puts a candidate forward for another body to elect: not 任, so no change
+    facts = changes(notice("提名冯军为县统计局局长人选；\n推荐李丽（女）同志为县妇联主席人选；\n"
+                           "任命张伟为县审计局局长，提名其为县审计局党组书记人选；\n"
+                           "提名刘洋为县供销合作社联合社理事会主任候选人，免去其县供销社副主任职务。"))
+    assert rows(facts) == [
+        ("张伟", "appoint", "县审计局局长", False, False),
+        ("刘洋", "remove", "县供销社副主任", False, False),
+    ]
+
+
+def test_rare_surnames_where_the_wording_marks_the_name_off():
+    # surnames missing from any list (宦, 仉, 籍, 覀) are read where 任命…为 / …同志任 / 免去…的 show the name
+    facts = changes(notice("任命宦志鹏为县发展和改革局副局长（试用期一年）；\n仉崇岳同志任县水利局局长；\n"
+                           "免去籍海宁的县林业局副局长职务；\n免去覀立新同志县统计局局长职务；\n"
+                           "任命仉东、籍晓红（女）为县政府办公室副主任；\n"
+                           "亓思远同志不再担任县商务局局长职务（另有任用）。"))
+    assert rows(facts) == [
+        ("宦志鹏", "appoint", "县发展和改革局副局长", False, True),
+        ("仉崇岳", "appoint", "县水利局局长", False, False),
+        ("籍海宁", "remove", "县林业局副局长", False, False),
+        ("覀立新", "remove", "县统计局局长", False, False),
+        ("仉东", "appoint", "县政府办公室副主任", False, False),
+        ("籍晓红", "appoint", "县政府办公室副主任", True, False),
+        ("亓思远", "remove", "县商务局局长", False, False),
+    ]
+
+
+def test_words_in_a_name_position_are_not_read_as_names():
+    facts = changes(notice("免去下列同志的职务：\n任命以上同志为县政府办公室副主任；\n一名同志任县水利局局长；\n"
+                           "由专人同志任县林业局局长。"))
+    assert facts == []
+
+
+PERSONNEL_TABLE = """云溪市人民政府关于宦志鹏等同志职务任免的通知
+云政任〔2025〕4号
+各区人民政府，市直各单位：
+　　经市人民政府研究，决定对下列同志职务进行任免：
+姓名\t任职\t免职
+宦志鹏\t市交通运输局局长\t市公路事务中心主任
+韦丽（女）\t市审计局副局长\t
+覃 明\t市自然资源局副局长（试用期一年）\t
+石海平\t市统计局局长、市统计普查中心主任\t市统计局副局长；市统计局党组成员
+黎长林\t\t市水利局副局长
+　　以上同志的任职时间从发文之日起计算。
+云溪市人民政府
+2025年5月9日
+"""
+
+
+def test_personnel_table_with_appointment_and_removal_columns():
+    gazette = split_documents(source_from_string(PERSONNEL_TABLE))
+    facts = changes(PERSONNEL_TABLE)
+    assert rows(facts) == [
+        ("宦志鹏", "appoint", "市交通运输局局长", False, False),
+        ("宦志鹏", "remove", "市公路事务中心主任", False, False),
+        ("韦丽", "appoint", "市审计局副局长", True, False),  # （女） after the name; empty 免职 cell
+        ("覃明", "appoint", "市自然资源局副局长", False, True),  # probation note inside the cell
+        ("石海平", "appoint", "市统计局局长", False, False),  # two posts in one cell, split on 、
+        ("石海平", "appoint", "市统计普查中心主任", False, False),
+        ("石海平", "remove", "市统计局副局长", False, False),  # … and on ；
+        ("石海平", "remove", "市统计局党组成员", False, False),
+        ("黎长林", "remove", "市水利局副局长", False, False),  # empty 任职 cell: only a removal
+    ]
+    assert facts[3].person == "覃 明" and facts[2].person == "韦丽"  # as printed, without the （女）
+    assert {f.doc_no for f in facts} == {"云政任〔2025〕4号"} and {f.date for f in facts} == {"2025-05-09"}
+    # evidence: the row, and not the prose under the table
+    assert facts[0].evidence.text == "宦志鹏\t市交通运输局局长\t市公路事务中心主任"
+    assert facts[-1].evidence.text == "黎长林\t\t市水利局副局长"
+    assert gazette.documents[0].tables  # the rows come from the rebuilt table
+
+
+def test_personnel_table_with_other_headings_and_a_sex_column():
+    text = PERSONNEL_TABLE.replace("姓名\t任职\t免职", "姓名\t性别\t拟任职务\t免去职务").replace(
+        "宦志鹏\t市交通", "宦志鹏\t男\t市交通").replace("韦丽（女）\t", "韦丽\t女\t").replace(
+        "覃 明\t", "覃 明\t男\t").replace("石海平\t", "石海平\t男\t").replace("黎长林\t", "黎长林\t男\t")
+    found = {(p, a, post, female) for p, a, post, female, _ in rows(changes(text))}
+    assert ("韦丽", "appoint", "市审计局副局长", True) in found
+    assert ("黎长林", "remove", "市水利局副局长", False) in found and len(found) == 9
+
+
+def test_a_table_of_present_posts_is_no_personnel_change():
+    text = PERSONNEL_TABLE.replace("姓名\t任职\t免职", "姓名\t现任职务\t联系电话")
+    assert changes(text) == []

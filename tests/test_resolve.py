@@ -438,3 +438,17 @@ def test_seed_people(seed_resolved):
 def test_spaced_runs_split_by_surnames_without_a_cast(written, expected):
     from collections import Counter
     assert split_names(written, Counter()) == expected
+
+
+def test_rare_surnames_named_by_a_notice_join_the_cast():
+    # 仉 and 宦 are in no surname list; a personnel notice names them one at a time, so a spaced
+    # run in a task table is split along them
+    g = Invented(["任命仉崇岳为县水利局局长", "免去宦 志鹏的县林业局副局长职务", "出席：王明",
+                  "水利建设 仉 崇岳 王 明 宦 志鹏 县水利局"])
+    g.change("任命仉崇岳为县水利局局长", "仉崇岳", "appoint", "县水利局局长")
+    g.change("免去宦 志鹏的县林业局副局长职务", "宦 志鹏", "remove", "县林业局副局长")
+    g.title("出席：王明", "王明", "", "出席")
+    g.task("水利建设 仉 崇岳 王 明 宦 志鹏 县水利局", leaders=["仉 崇岳 王 明 宦 志鹏"], lead_units=["县水利局"])
+    facts = g.resolve().facts
+    assert facts.tasks[0].lead_leaders == ("仉崇岳", "王明", "宦志鹏")
+    assert [p.person for p in facts.personnel] == ["仉崇岳", "宦志鹏"]

@@ -407,6 +407,60 @@ def test_cells_helpers():
         "3月底前完成设计", "6月底前开工"]
 
 
+# A project plan whose 责任单位 cell marks its lead unit （牵头） and lists the helpers
+# unmarked (the legend above the table says so); a cell without a mark names units that
+# lead together; the header is printed again after a page line; 项目名称 | 建设内容.
+PROJECTS = NOTICE_HEAD.format(doc_no="云政发〔2025〕5号", issuer="云溪县人民政府",
+                              title="云溪县2025年重点建设项目推进计划") + (
+    "表中责任单位标注“（牵头）”的为牵头单位，其余为配合单位；未作标注的，所列单位共同负责。\n\n"
+    "序号\t项目名称\t建设内容\t县级联系领导\t责任单位\t时间节点\n"
+    "1\t云溪新城供水管网工程\t新建供水管网18公里，建设加压泵站1座\t冯子安\t县水利局（牵头）、县住建局\t2025年10月\n"
+    "2\t白沙至青石公路改造工程\t按二级公路标准改造12.5公里\t陶景明\t县交通运输局、县公路中心\t2025年12月底前\n"
+    "\n2025年第2期　　　　云溪县人民政府公报　　　　3\n\n"
+    "序号\t项目名称\t建设内容\t县级联系领导\t责任单位\t时间节点\n"
+    "3\t县中医院综合楼\t新建综合楼1栋、病床200张\t冯子安、陶景明\t县卫生健康局(牵头单位)，县中医院、各乡镇人民政府\t2026年6月\n"
+)
+
+
+def test_lead_marks_inside_a_duty_cell():
+    _, doc = one_document(PROJECTS)
+    tasks = by_ref(extract_table_tasks(doc))
+    assert set(tasks) == {"1", "2", "3"}
+    assert tasks["1"].lead_units == ("县水利局",)
+    assert tasks["1"].coop_units == ("县住建局",)
+    assert tasks["2"].lead_units == ("县交通运输局", "县公路中心")  # no mark: they lead together
+    assert tasks["2"].coop_units == ()
+    assert tasks["3"].lead_units == ("县卫生健康局",)
+    assert tasks["3"].coop_units == ("县中医院", "各乡镇人民政府")
+    assert tasks["3"].lead_leaders == ("冯子安", "陶景明")
+    assert [t.deadline for t in (tasks["1"], tasks["2"], tasks["3"])] == ["2025-10-31", "2025-12-31", "2026-06-30"]
+
+
+def test_project_name_is_the_task_and_its_scope_is_not():
+    _, doc = one_document(PROJECTS)
+    tasks = by_ref(extract_table_tasks(doc))
+    assert tasks["1"].text == "云溪新城供水管网工程"
+    assert tasks["3"].text == "县中医院综合楼"
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("县发改局（牵头）、县自然资源局", ("县发改局", "县自然资源局")),
+    ("县交通运输局、县公路中心", ("县交通运输局、县公路中心", "")),
+    ("县水利局(牵头)，县财政局、沿河各乡镇", ("县水利局", "县财政局、沿河各乡镇")),
+    ("县商务局（牵头单位）、县供销社", ("县商务局", "县供销社")),
+    ("县住建局（牵头） 县城发集团", ("县住建局", "县城发集团")),
+    ("县教育局、县财政局（配合）", ("县教育局", "县财政局")),
+    ("县发改局（牵头）、县财政局（牵头）、县水利局", ("县发改局、县财政局", "县水利局")),
+    ("縣水利局（牽頭）、縣財政局", ("縣水利局", "縣財政局")),  # names as printed
+    ("牵头：县商务局", ("县商务局", "")),
+    ("牵头单位：县商务局、县工信局", ("县商务局、县工信局", "")),
+    ("牵头：县发改局；配合：县财政局", ("县发改局", "县财政局")),
+    ("县河长办牵头，县水利局、各乡镇配合", ("县河长办", "县水利局、各乡镇")),
+])
+def test_duty_cell_shapes(cell, expected):
+    assert split_labelled_units(cell) == expected
+
+
 def test_registered_and_never_raises_on_a_document_without_tables():
     assert "table_tasks" in load_extractors()
     _, doc = one_document("青政办发〔2025〕1号\n\n青山县人民政府办公室关于做好春节值班的通知\n\n各乡镇：\n请做好值班。\n")

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from kg.evaluate import score_facts
 from kg.extract.registry import load_extractors
 from kg.extract.targets import extract_targets
@@ -182,6 +184,67 @@ def test_two_column_table_unit_from_heading_or_line_above():
         "乡镇（街道）\t2025年目标\n青石镇\t12\n城南街道\t8.5\n")
     _, doc = one_document(text)
     assert triples(extract_targets(doc)) == [("青石镇", 12.0, "亿元"), ("城南街道", 8.5, "亿元")]
+
+
+# A notice with an annex of two amount columns in different units (万元, 亿元), unit names
+# broken by layout spaces, decimal amounts, a 合计 row, and a prose sentence giving each
+# township two per-unit targets that the table (县直 units only) does not list.
+INVESTMENT = HEAD.format(doc_no="青政发〔2025〕7号", issuer="青溪县人民政府",
+                         title="青溪县2025年度争资争项和招商引资目标任务") + """一、目标任务
+（一）县直单位。县直有关单位争资目标和招商目标详见附件。
+（二）乡镇（街道）。各乡镇（街道）争资目标均为150万元，招商目标均为2亿元。
+（三）全县。全县争资目标6500万元，招商目标10亿元。
+
+附件
+
+青溪县2025年度县直单位争资争项和招商引资目标任务表
+
+单位	争资目标（万元）	招商目标（亿元）
+县 科工局	3000	8
+县住 建 局	2500	1.5
+青溪高新区管委会	1000	0.5
+合计	6500	10
+"""
+
+
+def test_two_amount_columns_each_with_its_unit_and_item():
+    text, doc = one_document(INVESTMENT)
+    targets = extract_targets(doc)
+    got = [(t.subject, t.item, t.amount, t.unit) for t in targets]
+    assert got[:8] == [
+        ("县 科工局", "争资目标", 3000.0, "万元"), ("县 科工局", "招商目标", 8.0, "亿元"),
+        ("县住 建 局", "争资目标", 2500.0, "万元"), ("县住 建 局", "招商目标", 1.5, "亿元"),
+        ("青溪高新区管委会", "争资目标", 1000.0, "万元"), ("青溪高新区管委会", "招商目标", 0.5, "亿元"),
+        ("合计", "争资目标", 6500.0, "万元"), ("合计", "招商目标", 10.0, "亿元")]
+    for target in targets:
+        assert text[target.evidence.start:target.evidence.end] == target.evidence.text
+
+
+def test_per_unit_prose_targets_beside_a_table():
+    text, doc = one_document(INVESTMENT)
+    targets = extract_targets(doc)
+    each = [(t.subject, t.item, t.amount, t.unit) for t in targets if t.subject.startswith("各")]
+    # two targets from one sentence; the 全县 sentence restates the 合计 row and adds nothing
+    assert each == [("各乡镇（街道）", "争资目标", 150.0, "万元"), ("各乡镇（街道）", "招商目标", 2.0, "亿元")]
+    assert len(targets) == 10
+    first, second = (t.evidence for t in targets if t.subject.startswith("各"))
+    assert first.text == "各乡镇（街道）争资目标均为150万元"
+    assert second.text == "各乡镇（街道）争资目标均为150万元，招商目标均为2亿元"
+    assert text[second.start:second.end] == second.text
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("各村（社区）年度任务均为50户，其中脱贫户均为10户。", [("各村（社区）", "年度任务", 50.0, "户")]),
+    ("12个乡镇目标均为 300 万元。", [("各乡镇", "目标", 300.0, "万元")]),
+    ("其中各成员单位招商目标均为0.5亿元，争资目标均为100万元；", [
+        ("各成员单位", "招商目标", 0.5, "亿元"), ("各成员单位", "争资目标", 100.0, "万元")]),
+    ("备注：2025年8个乡镇目标均为300万元", [("各乡镇", "目标", 300.0, "万元")]),
+    ("全县争资目标为5亿元，招商目标均为3亿元。", []),  # no collective named: nobody's target
+])
+def test_per_unit_prose_shapes(sentence, expected):
+    text = HEAD.format(doc_no="云政发〔2025〕3号", issuer="云溪县人民政府", title="云溪县2025年目标任务") + sentence + "\n"
+    _, doc = one_document(text)
+    assert [(t.subject, t.item, t.amount, t.unit) for t in extract_targets(doc)] == expected
 
 
 def test_registered():

@@ -207,3 +207,25 @@ def test_rare_surnames_keep_a_roster_going():
                                 "成 员：卞红梅 县医保局副局长\n\n檀家栋 县财政局副局长\n\n鍾 磊 县林业局局长")
     members = [(t.person, t.title) for t in mentions(text) if t.context == "成员"]
     assert members == [("卞红梅", "县医保局副局长"), ("檀家栋", "县财政局副局长"), ("鍾 磊", "县林业局局长")]
+
+
+def test_rare_surnames_in_bracketed_and_comma_titles():
+    # surnames missing from the list (宦, 仉, 籍) are names where the title marks them off
+    text = GROUP_NOTICE.replace(
+        "成 员：欧阳华 县医保局副局长\n\n钱 洋 县财政局副局长",
+        "副组长：仉崇岳（副县长）、宦明川（县政府办公室主任）\n\n成 员：\n\n籍海宁（县城发集团董事长）\n\n"
+        "组 长：覀鸿涛，县委副书记、县长")
+    found = [(t.person, t.title, t.context) for t in mentions(text) if t.context in ("副组长", "成员", "组长")]
+    assert found == [("仉崇岳", "副县长", "副组长"), ("宦明川", "县政府办公室主任", "副组长"),
+                     ("籍海宁", "县城发集团董事长", "成员"), ("覀鸿涛", "县委副书记、县长", "组长")]
+
+
+def test_delimited_names_need_no_listed_surname_but_are_no_words():
+    from kg.extract.titles import looks_like_delimited_name
+    for name in ("宦志鹏", "仉崇岳", "籍海宁", "覀立", "王明", "欧阳华"):
+        assert looks_like_delimited_name(name)
+    for word in ("下列", "以上同志", "同志", "负责人", "县长", "各镇", "县财政局", "人选", "等", "一名", "专人",
+                 "有关单位", "分管", "宦志鹏海"):
+        assert not looks_like_delimited_name(word)
+    # where names run together the surname list still decides
+    assert not looks_like_name("宦志鹏")

@@ -9,6 +9,10 @@ Shapes handled (general grammar of the genre only):
               赵 五  县交通运输局局长       (continuation lines keep the role)
       成  员：县发改局、县财政局分管负责人，青石镇镇长。   (member units)
       工作组长：张三、李四                  (names only; a line of names spills over)
+      副组长：李四，县委常委、副县长；王五，副县长   (title after a comma, people split on ；)
+      组  长：仉崇岳（副县长）               (a rare surname is a name before a bracketed post)
+      成  员：各乡镇（街道）和县直有关单位主要负责人   (one description: a member without a
+                                          person, no member units)
       责任单位：县财政局、各乡镇            (units of a sub-group, e.g. 财源建设 tasks)
 
   a tab-separated roster row ``组长<TAB>王明<TAB>县长`` reads the same way;
@@ -40,7 +44,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.registry import extractor
 from kg.extract.text_spans import iter_trimmed_lines, spaced_word, split_outside_brackets, trim_span
-from kg.extract.titles import looks_like_name, matching_view, squeeze
+from kg.extract.titles import PERSON_NAME, looks_like_delimited_name, looks_like_name, matching_view, squeeze
 from kg.extract.unit_names import is_collective, split_unit_list
 from kg.model import Document, GroupMember, Span, WorkingGroup
 
@@ -164,6 +168,11 @@ def _is_name(text: str) -> bool:
     return looks_like_name(text) and not _NOT_A_NAME_END.search(squeeze(text))
 
 
+def _is_delimited_name(text: str) -> bool:
+    """A name marked off by its title ("王明（副县长）", "王明，副县长"): the surname may be a rare one."""
+    return looks_like_delimited_name(text) and not _NOT_A_NAME_END.search(squeeze(text))
+
+
 def spaced_name_run(text: str) -> bool:
     """Names run together with layout spaces ("王 明 李丽"): kept as one printed string for the
     resolve stage to split."""
@@ -191,7 +200,7 @@ def split_name_and_title(norm: str, a: int, b: int) -> tuple[tuple[int, int], tu
     if not seg:
         return None
     m = re.fullmatch(r"(.+?)[ \u3000]*（([^（）]+)）", seg)
-    if m and _is_name(m.group(1)):
+    if m and (_is_name(m.group(1)) or (_is_delimited_name(m.group(1)) and _ENDS_WITH_POST.search(squeeze(m.group(2))))):
         return (a + m.start(1), a + m.end(1)), (a + m.start(2), a + m.end(2))
     if _is_name(seg):
         return (a, b), None
@@ -710,12 +719,47 @@ def _starts_a_name(norm: str, tokens: list[tuple[int, int]], i: int) -> bool:
             and _is_name(norm[p:tokens[i + 1][1]]))
 
 
+_NAME_COMMA_TITLE = re.compile(rf"(?P<name>{PERSON_NAME})[ \u3000]*，[ \u3000]*(?P<title>.+)")
+
+
+def _people_name_comma_title(norm: str, a: int, b: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """"王明，县委副书记、县长；李四，副县长": people with the title after a comma, ； between
+    them; [] unless every piece reads so."""
+    pairs = []
+    for p, q in split_outside_brackets(norm, a, b, "；"):
+        m = _NAME_COMMA_TITLE.fullmatch(norm, p, q)
+        if not (m and _is_delimited_name(m.group("name")) and _ENDS_WITH_POST.search(squeeze(m.group("title")))):
+            return []
+        pairs.append(((m.start("name"), m.end("name")), (m.start("title"), m.end("title"))))
+    return pairs
+
+
+def _described_members(view: _View, a: int, b: int) -> bool:
+    """"成员：各乡镇（街道）和县直有关单位主要负责人": one description of who the members are,
+    naming no unit of its own (only collectives)."""
+    if split_outside_brackets(view.norm, a, b, "、，；") != [trim_span(view.norm, a, b, "。；，、 \u3000\t")]:
+        return False
+    text = squeeze(view.norm[a:b])
+    if not _ENDS_WITH_POST.search(text):
+        return False
+    units = _unit_names(view, a, b)
+    return bool(units) and all(is_collective(u) for u in units)
+
+
 def _block_line(draft: _Draft, line: _View, label: str, a: int, b: int, holders: list[_Holder] | None = None) -> None:
     evidence = line.span(0, len(line.norm))
     if label in UNIT_LABELS:
         draft.add_units(_unit_names(line, a, b))
         return
     if holders is None:
+        pairs = _people_name_comma_title(line.norm, a, b)
+        if pairs:
+            for name, title in pairs:
+                draft.add_member(GroupMember(line.text(*name), label, line.text(*title), evidence))
+            return
+        if label in _MEMBER_ROLES and _described_members(line, a, b):
+            draft.add_member(GroupMember(None, label, line.text(a, b), evidence))
+            return
         several = _people_with_titles(line.norm, a, b)
         if several:
             for name, title in several:

@@ -30,7 +30,8 @@ Shapes handled (general grammar of the genre only):
   (never a deadline ``4月10日前召开`` or a meeting to come ``定于…召开``); number and kind from
   ingest, else ``2025年第4次区长办公会议`` before the first agenda item, a ``第3次`` line under
   the title, or the title;
-- prose attendance: ``A、B、C出席会议，D、E列席会议``;
+- prose attendance: ``A、B、C出席会议，D、E列席会议``; closing lists ``参加会议的有：A、B、C。``
+  (出席/列席会议的有…); ``市发改局、市财政局负责同志列席。`` names units only, so no observer;
 - agenda items numbered by a numeral on a line of its own (一 / 二 / 三, OCR'd 一 as —) or
   ``一、<topic>``; an unnumbered first item right after the header sentence.
 
@@ -109,6 +110,9 @@ _TOPIC_END = re.compile(r"，(?:研究|议定|会议(?:认为|强调|要求|指�
 _UNIT_END = re.compile(rf"{UNIT_SUFFIX}(?:（[^（）]{{1,10}}）)?$")
 _NOT_PERSON = re.compile(r"负责|同志|单位|部门|领导|人员|有关|相关|主要|各|等")
 _PROSE_ATTEND = re.compile(r"(?P<verb>出席|参加|列席)(?:了)?(?:本次)?会议")
+# "参加会议的有：A、B、C。", "列席会议的同志还有：县发改局王五" (often the closing lines of minutes)
+_PROSE_LIST = re.compile(
+    rf"(?P<verb>出席|参加|列席){_SP}*(?:本次|此次)?会议的?(?:同志|人员|领导)?还?有{_SP}*：?{_SP}*")
 
 
 # --- small text helpers -------------------------------------------------------------
@@ -371,6 +375,20 @@ def _agenda_item(rec: _Record, number: int, a: int, b: int) -> AgendaItem | None
     return AgendaItem(number, topic, rec.span(a, end)) if topic.strip() else None
 
 
+def _prose_lists(rec: _Record, start: int, end: int, out: list[MeetingParticipant]) -> None:
+    """"参加会议的有：A、B、C。": the list after it, to the end of the sentence. A sentence naming
+    only units ("市发改局、市财政局负责同志列席。") names no observer."""
+    norm = rec.norm
+    for m in _PROSE_LIST.finditer(norm, start, end):
+        stop = min([x for x in (norm.find("。", m.end(), end), norm.find("\n", m.end(), end)) if x >= 0] or [end])
+        if m.group("verb") == "列席":
+            _observers(rec, m.end(), stop, None, False, out)
+            continue
+        for p, q in split_outside_brackets(norm, m.end(), stop, _LIST_SEPARATORS, brackets=ROUND_BRACKETS_AND_QUOTES):
+            for na, nb in _names(rec, p, q):
+                out.append(MeetingParticipant(rec.value(na, nb), "attendee", None, rec.span(na, nb)))
+
+
 def _prose_attendance(rec: _Record, start: int, end: int, out: list[MeetingParticipant]) -> None:
     """"A、B、C出席会议，D、E列席会议": the clauses before each verb that are lists of people."""
     norm = rec.norm
@@ -409,7 +427,11 @@ def meetings_of(doc: Document) -> list[Meeting]:
         return []
     after_header = header.end if header.found else body
     if not any(p.role in ("attendee", "observer") for p in participants):
-        _prose_attendance(rec, after_header, len(rec.norm), participants)
+        _prose_lists(rec, after_header, len(rec.norm), participants)
+        listed = {p.role for p in participants}
+        prose: list[MeetingParticipant] = []
+        _prose_attendance(rec, after_header, len(rec.norm), prose)
+        participants.extend(p for p in prose if p.role not in listed)
     if not header.found and not participants and block.date is None:
         return []
     agenda_lines = [(a, b) for a, b in lines if a >= after_header and (a, b) not in block.used]

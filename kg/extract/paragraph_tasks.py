@@ -4,14 +4,21 @@ Shapes, each a general grammar of the genre:
 
 - "paren": a paragraph (or the sentences since the previous parenthesis) closed by a
   responsibility parenthesis — （X牵头，Y等按职能分工负责）, （X、Y等按职能分工负责）
-  (no 牵头: every unit leads), （X负责）, （牵头单位：X，配合单位：Y）, （责任单位：X）;
+  (no 牵头: every unit leads), （X负责）, （牵头单位：X，配合单位：Y）, （责任单位：X）,
+  （责任单位：X牵头，Y、Z配合；完成时限：…）; a bracket holding only （完成时限：…） gives a deadline;
   a parenthesis on a line of its own closes the item above it. An item counted
   一是/二是… gives one task per counted part, each with the item's units.
 - "labels": 牵头单位：/责任单位：/配合单位：/主管领导：/责任人：/目标： on lines of their own
   after an item (other counties' layout, and work-group blocks); labels closing an
   item's paragraph without brackets count as a parenthesis.
 - "clause": a sentence that assigns work: 由X同志牵头，Y具体负责，Z协同配合 / 由X召集 /
-  由X会同Y / X落实牵头责任; in minutes also 由X负责/由X开展… and "X负责…".
+  由X会同Y / X落实牵头责任 / 由X副市长牵头，市商务局局长Y同志具体负责 (Y responsible); in
+  minutes also 由X负责/由X开展… and "X负责…" (never an attendance sentence "…负责同志列席");
+  elsewhere "…工作由X负责组织，Y、Z协助/配合…" (a 由X负责 that only describes, with nobody
+  told to cooperate, is no task).
+- "directive": the opening sentence of an item under 工作要求/保障措施 whose subject is units
+  told what they must do ("各乡镇（街道）、县直各单位要…", "由X、Y负责，…"); a bare
+  "各单位要…" names nobody in particular.
 - "duty-list"/"duty": "一、市应急管理局。牵头负责…" — a unit and its duties; "（一）项目所在镇"
   over its numbered duties or plain duty paragraphs; in sections about duties
   (职责/分工/责任/保障措施, or a notice titled …职责分工) every sentence whose subject is a unit.
@@ -115,6 +122,9 @@ def _piece_of(span: Span) -> _Piece:
 # Units and people
 
 _PERSON = r"[\u4e00-\u9fff][\u4e00-\u9fff ]{0,4}[\u4e00-\u9fff]"
+# Posts a name may follow: "市商务局局长郁景和同志", "县人社局副局长王明同志".
+_POST_BEFORE_NAME = (r"(?:局长|主任|部长|书记|院长|队长|站长|所长|经理|董事长|行长|校长|主席|处长|科长|组长|"
+                     r"镇长|乡长|市长|县长|区长|秘书长|负责人)")
 _TITLES = r"(?:常务副市长|副市长|市长|副县长|县长|副区长|区长|副书记|书记|副主任|主任|副局长|局长|副部长|部长|常委|秘书长|调研员|委员)"
 # A post held by someone of a unit ("政府办分管副主任", "市财政局主要负责人"): the unit is meant.
 _UNIT_POST = re.compile(
@@ -200,6 +210,11 @@ def _person_list(text: str) -> list[str] | None:
         if names and all(re.fullmatch(_PERSON, n) and len(n.replace(" ", "")) <= 4 for n in names) \
                 and not any(n in _NOT_NAMES for n in names):
             return names
+        # "市商务局局长郁景和同志": the post is printed before the name
+        posted = re.search(rf"{_POST_BEFORE_NAME}(?P<name>[\u4e00-\u9fff]{{2,3}})$", _normalise(text[:-2]))
+        if len(names) == 1 and posted and posted.group("name") not in _NOT_NAMES \
+                and not _is_unit(posted.group("name")):
+            return [text[posted.start("name"):len(text) - 2]]
         return None
     norm = _normalise(text)
     titled = re.search(rf"{_TITLES}(?P<name>[\u4e00-\u9fff]{{2,3}})$", norm)
@@ -370,6 +385,11 @@ def _label_roles(norm: str, text: str) -> tuple[_Roles, str] | None:
                 marked = _LEAD_MARK.search(_normalise(piece))
                 units = _split_units(_strip_tail(piece))
                 roles.add("lead_units" if marked else "coop_units", units)
+        elif label in _RESP_UNIT_LABELS and not has_lead and _led_split(value) is not None:
+            # "责任单位：县科工局牵头，县人社局、县住建局配合": 牵头 leads, the rest cooperate
+            lead_units, coop_units = _led_split(value)
+            roles.add("lead_units", lead_units)
+            roles.add("coop_units", coop_units)
         else:
             units = _split_units(_strip_tail(value))
             if label in _LEAD_UNIT_LABELS or (label in _RESP_UNIT_LABELS and not has_lead):
@@ -380,6 +400,20 @@ def _label_roles(norm: str, text: str) -> tuple[_Roles, str] | None:
 
 
 _LEAD_MARK = re.compile(r"（(?:牵头|主责|总牵头)）")
+
+
+def _led_split(value: str) -> tuple[list[str], list[str]] | None:
+    """"X牵头，Y、Z配合" inside a 责任单位 label: (lead units, cooperating units), or None."""
+    norm = _normalise(value)
+    lead = _LEAD_VERB.search(norm)
+    if lead is None or lead.start() == 0:
+        return None
+    lead_units = _unit_list(value[:lead.start()])
+    if not lead_units:
+        return None
+    rest = re.sub(r"^(?:负责|抓总)?[，、；\s]*", "", norm[lead.end():])
+    coop_units = _unit_list(value[len(norm) - len(rest):], lenient=True) if rest else []
+    return (lead_units, coop_units) if coop_units is not None else None
 
 
 def _paren_roles(norm: str, text: str) -> _Roles | None:
@@ -479,6 +513,8 @@ _TERMINAL = "。！？：!?:）)”」"
 _DUTY_HEADING = re.compile(r"职责|分工|落实.{0,4}责任|责任分解")
 _GUARANTEE_HEADING = re.compile(r"保障措施")
 _ORGANISING_HEADING = re.compile(r"组织领导|组织保障|组织实施|加强领导|强化领导")
+# Closing sections whose items open with what units must do: "各乡镇、县直各单位要…".
+_REQUIREMENT_HEADING = re.compile(r"工作要求|保障措施")
 
 
 @dataclass
@@ -494,6 +530,7 @@ class _Para:
     label_line: bool = False
     annex: bool = False
     section: bool = False
+    requirement: bool = False  # under 工作要求 / 保障措施
 
 
 def _opens_item(norm: str) -> bool:
@@ -511,8 +548,11 @@ def _logical_paragraphs(doc: Document) -> list[_Piece]:
         if merged:
             prev = merged[-1].norm
             open_paren = prev.count("（") > prev.count("）")
+            opens = _opens_item(piece.norm)
+            if open_paren and opens and not outline_marker(piece.norm) and not _ANNEX.match(piece.norm):
+                opens = _ROLE_LABEL.match(piece.norm) is not None and "）" not in piece.norm
             continues = (open_paren or (len(prev) >= 26 and prev[-1] not in _TERMINAL)) \
-                and not _opens_item(piece.norm) and not piece.norm.rstrip().endswith(("：", ":"))
+                and not opens and not piece.norm.rstrip().endswith(("：", ":"))
             if continues:
                 merged[-1] = merged[-1] + piece
                 continue
@@ -570,6 +610,7 @@ def _paragraphs(doc: Document) -> list[_Para]:
         title_duty = doc.title if re.search(r"职责分工|任务分工|责任分工", doc.title or "") else ""
         context = [title_duty, annex_title or ""] + headings
         deepest = headings[-1] if headings else ""
+        para.requirement = any(_REQUIREMENT_HEADING.search(h or "") for h in headings[:-1] if h)
         para.organising = any(_ORGANISING_HEADING.search(h or "") for h in context[-1:])
         para.duty = any(_DUTY_HEADING.search(h or "") for h in context) or (
             any(_GUARANTEE_HEADING.search(h or "") for h in context) and not _ORGANISING_HEADING.search(deepest or ""))
@@ -700,13 +741,18 @@ class _Assignment:
     roles: _Roles = field(default_factory=_Roles)
     end: int | None = None
     led: bool = False  # a 牵头/召集 clause started it
+    weak: bool = False  # "由X负责" in plain text: a task only where others are told to cooperate
     person_led: bool = False
     shape: str = "clause"
 
 
 _CONVENE = re.compile(r"由(?P<who>[^，。；]{2,30}?)召集(?!人)")
 _COOPERATE = re.compile(r"^(?P<who>(?:(?!负责|牵头|具体).)+?)(?:等(?:多|相关|有关)?(?:部门单位|部门|单位))?(?:要|应)?(?:积极|全力|密切)?"
-                        r"(?:协同配合|协调配合|配合|协同|参与)")
+                        r"(?:协同配合|协调配合|配合|协同|参与|协助)")
+# "招募工作由团县委负责组织", "贴息资金由县财政局、县人社局负责足额保障": the units after 由
+# are in charge of the topic before it.
+_IN_SENTENCE_CHARGE = re.compile(r"(?<=[\u4e00-\u9fff])由")
+_IN_CHARGE_VERB = re.compile(r"(?:具体|全面|全权|统一)?(?:牵头)?(?:负责|承担)(?!人|同志)")
 _SPECIFIC = re.compile(r"^(?:具体)?由(?P<who>.+?)(?:具体)?(?:负责|抓落实|承办|落实)|^(?P<who2>.+?)具体(?:负责|抓落实|承办)")
 
 
@@ -794,7 +840,15 @@ def _clause_roles(norm: str, text: str, meeting: bool, duty: bool, organising: b
                 roles.add("lead_units", who[1])
             roles.add("coop_units", _organised_units(norm, text, off + specific.end()))
             starts = meeting or (organising and specific.group("who") is not None)
+            if not starts and specific.group("who") is not None and who[0] == "units" and not duty:
+                return "weak-start", roles, False
             return ("start" if starts else "extend"), roles, False
+    in_sentence = _IN_SENTENCE_CHARGE.search(body)
+    if in_sentence:
+        units = _leading_units(norm, off + in_sentence.end())
+        if units and _IN_CHARGE_VERB.match(norm, units[1]):
+            roles.add("lead_units", _split_units("、".join(text[a:b] for a, b in units[0])))
+            return ("start" if meeting or organising or duty else "weak-start"), roles, False
     in_charge = re.search(r"^(?P<who>[^，。；]+?)同志分管负责", body)
     if in_charge:
         who = _person_list(text[off:off + in_charge.end("who")] + "同志")
@@ -809,7 +863,7 @@ def _clause_roles(norm: str, text: str, meeting: bool, duty: bool, organising: b
             roles.add("coop_units", units)
             return "extend", roles, False
     cooperate = _COOPERATE.match(body)
-    if cooperate and not body.startswith(("配合", "协同", "与", "联合")):
+    if cooperate and not body.startswith(("配合", "协同", "与", "联合", "协助")):
         units = _unit_list(text[off + cooperate.start("who"):off + cooperate.end("who")], lenient=True)
         if units:
             roles.add("coop_units", units)
@@ -837,7 +891,7 @@ def _clause_roles(norm: str, text: str, meeting: bool, duty: bool, organising: b
         subject = _subject(norm, text)
         if subject:
             rest = norm[_subject_span(norm)[1]:]
-            if (duty and re.search(r"[\u4e00-\u9fff]{2}", rest)) or re.match(r"(?:具体|全权|牵头)?负责(?!人)", rest):
+            if (duty and re.search(r"[\u4e00-\u9fff]{2}", rest)) or re.match(r"(?:具体|全权|牵头)?负责(?!人|同志)", rest):
                 roles.add("lead_units", subject)
                 return "start", roles, False
     subject = _subject(norm, text)
@@ -869,6 +923,8 @@ def _assignments(norm: str, text: str, meeting: bool, duty: bool, organising: bo
                     current.end = a  # a new subject ends the assignment's wording
             continue
         kind, roles, person_led = said
+        weak = kind == "weak-start"
+        kind = "start" if weak else kind
         if kind == "lead" and start_ok:
             if not roles.lead_leaders and not roles.lead_units and sentence_subject and not person_led:
                 roles.add("lead_units", sentence_subject)  # "…，并牵头抓好落实"
@@ -885,7 +941,8 @@ def _assignments(norm: str, text: str, meeting: bool, duty: bool, organising: bo
                 not current.led and roles.lead_units and not set(roles.lead_units) & set(current.roles.lead_units))):
             if current is not None and current.end is None:
                 current.end = a - 1
-            current = _Assignment(start=0 if meeting and not found else a, shape="decision" if meeting else "duty")
+            whole = not found and (meeting or not duty)
+            current = _Assignment(start=0 if whole else a, shape="decision" if meeting else "duty", weak=weak)
             found.append(current)
             _merge(current.roles, roles)
         elif current is not None and current.end is None:
@@ -900,7 +957,8 @@ def _assignments(norm: str, text: str, meeting: bool, duty: bool, organising: bo
                     current.end = a
             else:
                 _merge(current.roles, roles)
-    return [f for f in found if f.roles.any()]
+    # "损毁工程各项费用由农发公司负责保障" only describes; "…由X负责…，Y配合…" divides the work
+    return [f for f in found if f.roles.any() and not (f.weak and not f.roles.coop_units)]
 
 
 def _merge(into: _Roles, roles: _Roles) -> None:
@@ -994,6 +1052,39 @@ def _goal_piece(labels: list["_Para"]) -> _Piece | None:
                 end = found[i + 1].start() if i + 1 < len(found) else len(para.piece)
                 return para.piece.cut(match.end(), end).strip()
     return None
+
+
+# Collectives that name no level or kind of unit: "各单位", "各有关部门", "各级各部门".
+_BARE_COLLECTIVE = re.compile(r"^(?:各级)?(?:各|全体)?(?:有关|相关)?(?:单位|部门|部门单位|单位部门|地)$")
+# A minutes' attendance sentence: "市发改局、市财政局负责同志列席。", "参加会议的有：…"
+_ATTENDANCE = re.compile(r"^\s*(?:参加|出席|列席)(?:本次|此次)?会议的|"
+                         r"(?:同志|负责人|人员|领导)(?:参加|出席|列席)(?:了)?(?:本次|此次)?(?:会议)?[。；\s]*$")
+_MUST = re.compile(r"(?:要|应|须|必须|应当)(?!求)")
+
+
+def _opening_sentence(segment: _Piece, sentences: list[tuple[int, int]], para: _Para) -> int | None:
+    """Index of the first sentence of an item after its heading ("（一）压实工作责任。<here>")."""
+    if not para.marked or not sentences:
+        return None
+    first = segment.text[sentences[0][0]:sentences[0][1]].strip(_SPACES + "。")
+    return 1 if para.heading and first == para.heading.strip() else 0
+
+
+def _directive(sentence: _Piece) -> list[_Assignment]:
+    """"各乡镇（街道）、县直各单位要…": units told what they must do lead the task."""
+    charged = re.match(r"(?:具体)?由", sentence.norm)
+    if charged:  # "由县委督查室、县政府督查室负责，…"
+        span = _leading_units(sentence.norm, charged.end())
+        if span is None or not _IN_CHARGE_VERB.match(sentence.norm, span[1]):
+            return []
+    else:
+        span = _subject_span(sentence.norm)
+        if span is None or not _MUST.match(sentence.norm, span[1]):
+            return []
+    units = _split_units("、".join(sentence.text[a:b] for a, b in span[0]))
+    if all(_BARE_COLLECTIVE.match(_normalise(u)) for u in units):
+        return []  # "各单位要高度重视": an exhortation to everyone, no one in particular
+    return [_Assignment(start=0, roles=_Roles(lead_units=units), shape="duty")] if units else []
 
 
 class _Builder:
@@ -1205,9 +1296,15 @@ class _Builder:
             seg_title = seg_title or title
             sentences = _sentences(segment.norm)
             found_any = []
+            opening = _opening_sentence(segment, sentences, para) if para.requirement and not meeting else None
             for i, (a, b) in enumerate(sentences):
                 sentence = segment.cut(a, b)
-                for found in _assignments(sentence.norm, sentence.text, meeting, para.duty, para.organising):
+                if meeting and _ATTENDANCE.search(sentence.norm):
+                    continue  # who attended, not who is to do something
+                said = _assignments(sentence.norm, sentence.text, meeting, para.duty, para.organising)
+                if not said and i == opening:
+                    said = _directive(sentence)
+                for found in said:
                     found_any.append((i, found))
             for k, (i, found) in enumerate(found_any):
                 a, b = sentences[i]

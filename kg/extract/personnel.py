@@ -7,12 +7,20 @@ Phrasings handled (one fact per person and post):
 - ``王明同志任A，免去其B职务；``             appoint A and remove B; the removal takes the （女）
                                            of the sentence, never the probation
 - ``王明同志任A、B``                         one appointment per post
-- ``任命王明为A``, ``任王明为A``, ``聘任/聘请王明为A``, ``提名王明为A``   appoint
+- ``任命王明为A``, ``任王明为A``, ``聘任/聘请王明为A``   appoint; ``提名/推荐王明为A人选`` is a
+  nomination, not 任: nothing (a ``，免去其B职务`` after it still removes)
 - ``任命王明、李丽（女）为A``                    one appointment per person
 - ``免去王明的A职务``, ``免去王明A职务``, ``免去王明（女）A职务``, ``解聘/撤销王明的A职务``   remove
 - ``王明不再担任A职务``                       remove
 - header lists: a line ``任命：`` / ``免去：`` followed by lines ``王明为A`` / ``王明的A职务``
 - ``以上同志试用期一年`` after the list: every appointment of the notice is on probation.
+- a 任免 table (``姓名⇥任职⇥免职``, also 拟任职务 / 免去职务 / 性别 columns): per row one appointment
+  per post of the 任职 cell and one removal per post of the 免职 cell (posts split on 、 and ；,
+  ``（女）`` after the name, ``（试用期一年）`` inside the cell); the evidence is the row.
+
+Where the wording marks a name off (任命X为, X同志任, 免去X的, a table's 姓名 cell) its surname
+need not be in the list (``titles.looks_like_delimited_name``); where names may run together
+(``免去王明县财政局副局长职务``) it must be.
 
 Posts are copied as written after 任 / 为 / 免去…同志, without a trailing 职务 or a note after
 it (（另有任用）, （聘期三年）); a leading county name is kept where printed. ASCII brackets
@@ -24,8 +32,9 @@ from __future__ import annotations
 import re
 
 from kg.extract.registry import extractor
-from kg.extract.text_spans import LAYOUT_SPACES, separators_outside_brackets, trim_span
-from kg.extract.titles import CJK, COMPOUND_SURNAMES, OFFICE_TAIL, looks_like_name, matching_view, squeeze
+from kg.extract.text_spans import LAYOUT_SPACES, separators_outside_brackets, split_outside_brackets, trim_span
+from kg.extract.titles import (CJK, COMPOUND_SURNAMES, OFFICE_TAIL, looks_like_delimited_name, looks_like_name,
+                               matching_view, squeeze)
 from kg.ingest.lines import iter_nonblank_lines
 from kg.model import Document, PersonnelChange, Span
 
@@ -72,6 +81,7 @@ def _name_before(view: str, floor: int, end: int) -> tuple[int, int] | None:
     if lead:
         a += lead.end()
         a, b = trim_span(view, a, b, LAYOUT_SPACES)
+    bounded = True
     if len(squeeze(view[a:b])) > 4:
         # No boundary before the name: keep the last three characters (the commonest length).
         count, j = 0, b
@@ -80,7 +90,9 @@ def _name_before(view: str, floor: int, end: int) -> tuple[int, int] | None:
             if view[j] not in " \u3000":
                 count += 1
         a = j
-    if not looks_like_name(view[a:b]):
+        bounded = False
+    # a run marked off on both sides ("，乜国栋同志不再担任") may have a surname not in the list
+    if not (looks_like_delimited_name(view[a:b]) if bounded else looks_like_name(view[a:b])):
         return None
     return a, b
 
@@ -168,9 +180,13 @@ def _posts(source: str, view: str, a: int, b: int) -> list[tuple[str, bool]]:
 
 # Triggers, matched on the view. Each yields (action, name span, post span).
 _APPOINT_TOGETHER = re.compile(rf"(?P<female>{_FEMALE})?[ \u3000]*同志[ \u3000]*(?:任|担任|为)(?![命职期务何用意免])")
-_APPOINT_BY = re.compile(r"(?:任命|聘任|聘请|聘用|提名)(?!书|期|用期|任期)"
+_APPOINT_BY = re.compile(r"(?:任命|聘任|聘请|聘用)(?!书|期|用期|任期)"
                          rf"|(?<![担兼主责信专])任(?=[{CJK}·][ \u3000]?[{CJK}·]{{1,4}}?(?:{_FEMALE})?为)")
 _REMOVE_BY = re.compile(r"(?:免去|解聘|撤销)")
+# A nomination of a candidate ("提名X为Y人选", "推荐X为Y人选") is for another body to elect or
+# appoint: no change of post yet.
+_NOMINATE = re.compile(r"提名|推荐")
+_CANDIDATE_POST = re.compile(r"(?:人选|候选人)[ \u3000]*(?:（[^（）]{0,20}）)?[ \u3000]*$")
 _NO_LONGER = re.compile(rf"(?P<female>{_FEMALE})?[ \u3000]*(?:同志)?[ \u3000]*不再担任")
 _REMOVE_OF_SAME = re.compile(r"[，,、]?[ \u3000]*(?:同时)?(?:免去|免)其(?:担任的|所任)?")
 _BARE_APPOINT = re.compile(rf"(?P<name>{_NAME})[ \u3000]*(?P<female>{_FEMALE})?[ \u3000]*任(?![命职期务何用意免])")
@@ -189,6 +205,8 @@ class _Sentence:
         view, source = self.view, self.source
         na, nb = name
         person = source[na:nb]
+        if action == "appoint" and _CANDIDATE_POST.search(view[post_a:post_b]):
+            return  # a candidate put forward, not an appointment
         for post, probation in _posts(source, view, post_a, post_b):
             if _GROUP_ROLE_POST.match(post) or len(post) < 2:
                 continue
@@ -233,7 +251,8 @@ def _parse_sentence(s: _Sentence, mode: str | None) -> None:
     while pos < b:
         hits = []
         for kind, rx in (("together", _APPOINT_TOGETHER), ("appoint-by", _APPOINT_BY), ("remove-by", _REMOVE_BY),
-                         ("no-longer", _NO_LONGER), ("remove-same", _REMOVE_OF_SAME), ("also-same", _ALSO_OF_SAME)):
+                         ("no-longer", _NO_LONGER), ("remove-same", _REMOVE_OF_SAME), ("also-same", _ALSO_OF_SAME),
+                         ("nominate", _NOMINATE)):
             m = rx.search(view, pos, b)
             if m:
                 hits.append((m.start(), kind, m))
@@ -241,6 +260,15 @@ def _parse_sentence(s: _Sentence, mode: str | None) -> None:
             break
         hits.sort(key=lambda h: (h[0], h[1] not in ("remove-same", "also-same")))
         start, kind, m = hits[0]
+        if kind == "nominate":
+            # the people and post of a nomination give nothing; read on after them
+            parsed = _people_and_post_after(view, m.end(), b, "appoint")
+            pos = _post_end(view, parsed[1], b) if parsed else m.end()
+            if parsed:  # "提名X为…人选，免去其…职务": the removal is X's
+                last_person = parsed[0][-1]
+            floor = pos
+            handled_any = handled_any or parsed is not None
+            continue
         if kind == "together":
             name = _name_before(view, floor, m.start())
             if name is None:
@@ -308,7 +336,7 @@ def _people_and_post_after(view: str, a: int, b: int, action: str):
             pa, pb = trim_span(view, at + piece.start(), at + piece.end(), LAYOUT_SPACES)
             female = _FEMALE_MARK.search(view, pa, pb)
             na, nb = trim_span(view, pa, female.start() if female else pb, LAYOUT_SPACES)
-            if not looks_like_name(view[na:nb]):
+            if not looks_like_delimited_name(view[na:nb]):
                 break
             people.append(((na, nb), bool(female)))
         else:
@@ -329,14 +357,14 @@ def _name_and_post_after(view: str, a: int, b: int, action: str):
     for rx in (rf"(?P<name>{_NAME})(?P<female>[ \u3000]*{_FEMALE})?[ \u3000]*同志[ \u3000]*(?:为|的|担任的)?",
                rf"(?P<name>{_NAME})(?P<female>[ \u3000]*{_FEMALE})?[ \u3000]*(?:为|的|担任的)"):
         m = re.compile(rx).match(view, a, b)
-        if m and looks_like_name(m.group("name")):
+        if m and looks_like_delimited_name(m.group("name")):
             if action == "appoint" and not re.search(r"为$", m.group(0)) and "同志" not in m.group(0):
                 continue
             return (m.start("name"), m.end("name")), bool(m.group("female")), m.end()
     if action == "remove":
         # 免去王明（女）县财政局副局长职务: the marker right after the name shows where it ends
         female = _NAME_THEN_FEMALE.match(view, a, b)
-        if female and looks_like_name(female.group("name")):
+        if female and looks_like_delimited_name(female.group("name")):
             return (female.start("name"), female.end("name")), True, female.end()
         # 免去王明县财政局副局长职务: split by the name grammar
         stop = re.compile(r"职务|[，,]").search(view, a, b)
@@ -363,6 +391,94 @@ def _paragraph_spans(doc: Document) -> list[tuple[int, int]]:
     return list(iter_nonblank_lines(text, max(0, doc.body_start - base), len(text)))
 
 
+# --- 任免 tables: 姓名 / 任职 / 免职 columns -------------------------------------------
+
+_NAME_COLUMN = re.compile(r"^(?:姓名|人员|人员姓名)$")
+_SEX_COLUMN = re.compile(r"^性别$")
+# 任职 / 任命 / 拟任职务 / 聘任职务 columns appoint; 免职 / 免去职务 / 解聘 columns remove. A column
+# of the present post (现任职务, 原职务) states no change.
+_APPOINT_COLUMN = re.compile(r"^(?:拟|新)?(?:任职|任命|聘任|聘用|任)(?:职务|岗位)?$|^拟(?:任|聘)(?:职务|岗位)$")
+_REMOVE_COLUMN = re.compile(r"^(?:免职|免去|免|解聘)(?:职务)?$")
+# A cell the table rebuild ran on into the prose below the table ("以上同志…。", the signature):
+# the cell stops at the first such piece.
+_NOT_A_CELL_PIECE = re.compile(r"。|\d{4}年\d{1,2}月|^（此件|^(?:以上|上述)")
+
+
+def _personnel_columns(header: list[str]) -> tuple[int, int | None, list[int], list[int]] | None:
+    """(name column, sex column, appointment columns, removal columns) of a 任免 table, or None."""
+    names = [squeeze(matching_view(h)) for h in header]
+    name_col = next((i for i, h in enumerate(names) if _NAME_COLUMN.match(h)), None)
+    appoint = [i for i, h in enumerate(names) if _APPOINT_COLUMN.match(h)]
+    remove = [i for i, h in enumerate(names) if _REMOVE_COLUMN.match(h)]
+    if name_col is None or not (appoint or remove):
+        return None
+    sex_col = next((i for i, h in enumerate(names) if _SEX_COLUMN.match(h)), None)
+    return name_col, sex_col, appoint, remove
+
+
+def _cell_pieces(cell) -> list[Span]:
+    pieces = []
+    for piece in cell.spans:
+        if _NOT_A_CELL_PIECE.search(matching_view(piece.text)):
+            break
+        pieces.append(piece)
+    return pieces
+
+
+def _table_changes(doc: Document, all_on_probation: bool) -> tuple[list[PersonnelChange], list[Span]]:
+    """Changes given by the rows of 任免 tables, and the spans of the tables read."""
+    facts: list[PersonnelChange] = []
+    read: list[Span] = []
+    base, text = doc.span.start, doc.span.text
+    for table in doc.tables:
+        rows = list(table.rows)
+        header = list(table.header)
+        if not header and rows:  # a header the table rebuild did not know: the first row
+            header = rows[0].texts()
+            rows = rows[1:]
+        columns = _personnel_columns(header)
+        if columns is None:
+            continue
+        name_col, sex_col, appoint_cols, remove_cols = columns
+        read.append(table.span)
+        for row in rows:
+            if name_col >= len(row.cells):
+                continue
+            name_pieces = _cell_pieces(row.cells[name_col])
+            if len(name_pieces) != 1:
+                continue
+            piece = name_pieces[0]
+            female_mark = _FEMALE_MARK.search(matching_view(piece.text))
+            name_text = piece.text[:female_mark.start()] if female_mark else piece.text
+            name_a = piece.start - base
+            na, nb = trim_span(text, name_a, name_a + len(name_text), LAYOUT_SPACES)
+            if not looks_like_delimited_name(text[na:nb]):
+                continue
+            female = bool(female_mark)
+            if sex_col is not None and sex_col < len(row.cells):
+                female = female or squeeze(row.cells[sex_col].text) == "女"
+            kept = [p for cell in row.cells for p in _cell_pieces(cell)]
+            end = max(p.end for p in kept)
+            evidence = Span(row.span.start, end, text[row.span.start - base:end - base])
+            for action, cols in (("appoint", appoint_cols), ("remove", remove_cols)):
+                for col in cols:
+                    if col >= len(row.cells):
+                        continue
+                    cell_text = "".join(p.text for p in _cell_pieces(row.cells[col]))
+                    cell_view = matching_view(cell_text)
+                    on_probation = action == "appoint" and (all_on_probation or bool(_PROBATION.search(cell_view)))
+                    # posts separated by 、 or ；
+                    for pa, pb in split_outside_brackets(cell_view, 0, len(cell_view), "；", LAYOUT_SPACES + "；"):
+                        for post, _ in _posts(cell_text, cell_view, pa, pb):
+                            if _GROUP_ROLE_POST.match(post) or len(post) < 2:
+                                continue
+                            facts.append(PersonnelChange(
+                                doc_no=doc.doc_no, person=text[na:nb], action=action, post=post, date=doc.date,
+                                female=female, probation=on_probation, evidence=evidence,
+                            ))
+    return facts, read
+
+
 @extractor("personnel")
 def extract_personnel(doc: Document) -> list[PersonnelChange]:
     """Every appointment and removal in one document, in text order."""
@@ -379,9 +495,11 @@ def _extract(doc: Document) -> list[PersonnelChange]:
         return []
     base = doc.span.start
     all_on_probation = bool(_PROBATION_FOR_ALL.search(view))
-    facts: list[PersonnelChange] = []
+    facts, tables_read = _table_changes(doc, all_on_probation)
     mode = None
     for pa, pb in _paragraph_spans(doc):
+        if "\t" in view[pa:pb] and any(t.start <= base + pa < t.end for t in tables_read):
+            continue  # a row of a 任免 table, read above
         line_has_entries = False
         for sa, sb in _sentences(view, pa, pb):
             mode_word = _MODE_LINE.match(view[sa:sb])
@@ -397,4 +515,4 @@ def _extract(doc: Document) -> list[PersonnelChange]:
         if mode is not None and not line_has_entries and not _MODE_LINE.match(view[pa:pb]) \
                 and not re.search(r"[：:][ \u3000]*$", view[pa:pb]):
             mode = None
-    return facts
+    return sorted(facts, key=lambda f: f.evidence.start)

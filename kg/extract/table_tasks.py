@@ -11,6 +11,7 @@ Shapes handled:
 - a numbered task list whose 项目 column is a category carried down the rows,
   printed as outer + inner category, broken by page layout ("大力 强 化 产 业
   支 撑 完善产 业体系"), or run into the task cell ("加大招商力度 锚定…");
+- a project table 项目名称 | 建设内容 (建设规模, 项目概况): the project name is the task;
 - a 民生实事 table whose task cell holds dated steps ("1.3月底前…；2.6月底前…"):
   the 项目 is the task, the steps are milestones, the deadline the last step;
 - an income table grouped by 工作组 (number carried down, one row per item):
@@ -24,7 +25,10 @@ and no date (全年, 持续推进, 长期, 常态化) leaves the task without on
 People cells are kept as printed (the resolver splits "王 明 李志强" with the
 gazette's cast); they are only pre-split on 、，; and runs of two or more
 spaces, and collective posts (各镇镇长, 各街道办主任) are taken out as entries of
-their own. Unit cells go through kg.extract.unit_names.split_unit_list.
+their own. Unit cells go through kg.extract.unit_names.split_unit_list; a unit marked
+（牵头） in a 责任单位 cell leads and the unmarked ones help ("A（牵头）、B"), a cell
+without marks names lead units only; "牵头单位：A；配合单位：B", "A牵头，B配合" and "牵头：A"
+are read too.
 """
 from __future__ import annotations
 
@@ -178,16 +182,52 @@ def split_people_cell(text: str) -> list[str]:
     return out
 
 
+# A role mark printed after a unit inside a duty cell: "县发改局（牵头）", "县水利局(牵头单位)".
+_LEAD_MARK = re.compile(r"[（(]\s*(?:牵头|主责|牵头单位|主责单位)\s*[)）]")
+_COOP_MARK = re.compile(r"[（(]\s*(?:配合|协同|协办|参与|配合单位)\s*[)）]")
+
+
+def _split_marked_units(text: str, folded: str) -> tuple[str, str] | None:
+    """"县发改局（牵头）、县自然资源局" -> ("县发改局", "县自然资源局"): a unit marked （牵头）
+    leads, the unmarked ones help (and the other way round where only （配合） marks are
+    printed). `folded` is `text` with traditional heading words folded (same length);
+    the units are returned as printed. None for a cell without marks."""
+    if not _LEAD_MARK.search(folded) and not _COOP_MARK.search(folded):
+        return None
+    lead_marked = bool(_LEAD_MARK.search(folded))
+    lead: list[str] = []
+    coop: list[str] = []
+    for piece in re.finditer(r"[^、，,；;/／\n]+", folded):
+        # a mark ends its unit even where only a space separates the next one ("A（牵头） B")
+        pos = piece.start()
+        for mark in re.finditer(rf"{_LEAD_MARK.pattern}|{_COOP_MARK.pattern}", piece.group(0)):
+            unit = text[pos:piece.start() + mark.start()].strip(_SPACE + "。")
+            pos = piece.start() + mark.end()
+            if unit:
+                (lead if _LEAD_MARK.fullmatch(mark.group(0)) else coop).append(unit)
+        rest = text[pos:piece.end()].strip(_SPACE + "。")
+        if rest:
+            (coop if lead_marked else lead).append(rest)
+    return "、".join(lead), "、".join(coop)
+
+
 def split_labelled_units(text: str) -> tuple[str, str]:
-    """A duty cell that names both kinds: "牵头单位：A；配合单位：B" or "A牵头，B配合" -> ("A", "B")."""
+    """A duty cell that names both kinds: "牵头单位：A；配合单位：B", "A牵头，B配合",
+    "A（牵头）、B" or "牵头：A" -> ("A", "B") / ("A", "")."""
     folded = (text or "").translate(_TRADITIONAL)
     match = re.search(r"(?:配合|协同|协办|参与)(?:单位|部门)?\s*[:：]", folded)
     if match:
         lead = re.sub(r"^\s*(?:牵头|责任|主责)(?:单位|部门)?\s*[:：]", "", folded[:match.start()]).strip(" ；;，,。")
         return lead, folded[match.end():].strip(" ；;，,。")
+    marked = _split_marked_units(text or "", folded)
+    if marked is not None:
+        return marked
     match = re.match(r"^(?P<lead>.+?)牵头\s*[，,；;、]\s*(?P<coop>.+?)(?:等单位|等部门|等)?(?:协同|共同)?(?:配合|参与)\s*[。；;]?$", folded)
     if match:
         return match.group("lead"), match.group("coop")
+    label = re.match(r"^\s*(?:牵头|主责)(?:单位|部门)?\s*[:：]\s*", folded)
+    if label:
+        return (text or "")[label.end():].strip(_SPACE + "；;，,。"), ""
     return text, ""
 
 
@@ -419,6 +459,9 @@ def _people(cells: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+_PROJECT_SCOPE = re.compile(r"建设(?:内容|规模|任务)|规模|项目概况|项目简介|主要内容及规模")
+
+
 def _table_tasks(doc: Document, table: Table) -> list[TaskAssignment]:
     cols = classify_columns(table)
     if not cols.has_duty:
@@ -442,6 +485,9 @@ def _table_tasks(doc: Document, table: Table) -> list[TaskAssignment]:
     grouped = bool(numbered_rows) and title_col is not None and any(
         not _row_number(_cell(r, cols.ref)) and _cell(r, title_col) and not _is_total_row(r) for r in table.rows)
     annex = _annex_label(doc, table) if not numbered_rows else None
+    # 项目名称 | 建设内容: the project is the task, its scope only describes it
+    describes_project = title_col is not None and cols.task is not None and bool(
+        _PROJECT_SCOPE.search(_fold(table.header[cols.task])))
 
     tasks: list[TaskAssignment] = []
     number = None
@@ -479,7 +525,7 @@ def _table_tasks(doc: Document, table: Table) -> list[TaskAssignment]:
         category = tuple(c for c in (*(h for _, h in sections), group, state.outer, state.inner) if c)
 
         milestones = tuple(split_milestones(task_text, year)) if task_text else ()
-        if milestones and title:
+        if (milestones or describes_project) and title:
             text = title
         elif title and task_text:
             text = f"{title}：{task_text}"

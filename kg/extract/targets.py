@@ -10,8 +10,10 @@ Shapes handled:
   the cell ("500万元"). A two-column table (乡镇 | 目标任务（亩）) is one too; the
   subject is kept as printed ("白 岩 乡"); a bare goal heading is named by the
   table's caption ("…2025年油茶新造林目标任务分解表" -> 油茶新造林目标任务);
-- "15个镇（街道）目标均为500万元" anywhere in such a table: one target for
-  "各镇（街道）" (each of them);
+- "15个镇（街道）目标均为500万元" in such a table or in prose: one target for
+  "各镇（街道）" (each of them); several in one sentence ("各乡镇（街道）争资目标均为200万元，
+  招商目标均为3亿元" -> items 争资目标 200万元 and 招商目标 3亿元). Beside a target table
+  such prose is still read unless it restates a figure the table gives;
 - documents without a target table: prose under a group heading,
   "1.税收收入工作组 / 目标：全年实现一般公共预算地方收入98000万元".
 """
@@ -36,9 +38,18 @@ _SUBJECT_HEADS = (
 )
 _ITEM_HEADS = re.compile(r"项目|指标名称|收入项目|科目|事项|类别|内容")
 _ROW_NO = re.compile(r"^\s*(?:\d{1,4}|[一二三四五六七八九十]{1,3})\s*[.、．]?\s*$")
+# "15个镇（街道）目标均为500万元", "各乡镇（街道）争资目标均为200万元，招商目标均为3亿元":
+# a collective (各… / N个…, or a name ending in a unit word), the item it is counted by,
+# 均为 and the amount each of them must reach. A clause without a subject takes the one
+# of the clause before it.
+_EACH_SUBJECT = (
+    r"(?:(?P<count>[0-9０-９]+|[一二三四五六七八九十两]+)\s*个\s*|(?P<each>各|每个|每))?"
+    r"(?P<who>[\u4e00-\u9fff]{0,10}(?:乡镇|镇|乡|街道|村|社区|居委会|单位|部门|县市区|区县|市区|园区|区|县|市|场|所|站|组)"
+    r"(?:\s*[（(][\u4e00-\u9fff、]{1,8}[)）])?)"
+)
+_EACH_ITEM = r"(?:的)?(?P<item>[\u4e00-\u9fff]{0,8}?(?:目标|任务|指标)(?:任务|数|值)?)?"
 _EACH = re.compile(
-    rf"(?:(?P<count>[0-9０-９]+|[一二三四五六七八九十两]+)\s*个\s*)?(?P<who>[\u4e00-\u9fff（）()]{{1,12}}?)\s*"
-    rf"(?:的)?(?:争资争项|年度)?(?:目标|任务)?(?:数)?\s*均为\s*(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>{_MEASURE})"
+    rf"^[\s\u3000]*(?:其中|另外|此外|同时|(?:20\d{{2}}|二〇[〇一二三四五六七八九]{{2}})\s*年度?)?\s*(?:{_EACH_SUBJECT})?\s*{_EACH_ITEM}\s*均为\s*(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>{_MEASURE})"
 )
 
 
@@ -168,16 +179,34 @@ def _total_label(row: TableRow) -> str | None:
 
 
 def _each_targets(doc: Document, text: str, span: Span, measure_default: str | None) -> list[Target]:
-    """"15个镇（街道）目标均为500万元" -> one target for 各镇（街道）."""
+    """Per-unit targets of a collective stated with 均为 ("15个镇（街道）目标均为500万元" ->
+    各镇（街道） 500万元); several in one sentence, each with its own item and unit.
+    `span` is the paragraph or row holding `text`; the evidence is the clauses that state it."""
     out = []
-    for match in _EACH.finditer(text):
-        who = match.group("who").strip()
-        who = re.sub(r"^(?:其他|其余|剩余|另外)", "", who)
-        if not who or re.fullmatch(r"[（）()]+", who):
-            continue
-        subject = who if who.startswith(("各", "每个", "每")) else "各" + who
-        amount = float(match.group("amount"))
-        out.append(Target(doc.doc_no, subject, "目标", amount, match.group("unit") or measure_default or "", span))
+    for sentence in re.finditer(r"[^。；;！!\n]+", text):
+        subject, subject_start = None, None
+        for clause in re.finditer(r"[^，,：:]+", sentence.group(0)):
+            a = sentence.start() + clause.start()
+            match = _EACH.match(clause.group(0))
+            if not match:
+                subject, subject_start = None, None  # another statement: the subject is not carried over it
+                continue
+            who = (match.group("who") or "").strip()
+            who = re.sub(r"^(?:其他|其余|剩余|另外)", "", who)
+            if not match.group("each") and not match.group("count") and "各" in who:
+                who = who[who.rindex("各") + 1:]  # "其中各乡镇" -> 乡镇
+            if who:
+                subject = "各" + who
+                subject_start = a + match.start("count" if match.group("count") else ("each" if match.group("each") else "who"))
+            if not subject:
+                continue
+            item = (match.group("item") or "").strip() or "目标"
+            end = a + match.end()
+            start = subject_start if subject_start is not None else a
+            # a paragraph's own text: the clauses; a cell's text: the row
+            evidence = Span(span.start + start, span.start + end, span.text[start:end]) if span.text == text else span
+            out.append(Target(doc.doc_no, subject, item, float(match.group("amount")),
+                              match.group("unit") or measure_default or "", evidence))
     return out
 
 
@@ -254,9 +283,26 @@ def _prose_targets(doc: Document) -> list[Target]:
                 full = doc.span.text
                 span = Span(a, b, full[a - doc.span.start:b - doc.span.start])
                 out.append(Target(doc.doc_no, subject, item, float(match.group("amount")), match.group("unit"), span))
-        if "均为" in text:
-            out.extend(_each_targets(doc, text, paragraph.span, None))
+    return out + _each_prose_targets(doc)
+
+
+def _each_prose_targets(doc: Document) -> list[Target]:
+    out: list[Target] = []
+    for paragraph in doc.paragraphs:
+        if "均为" in paragraph.text:
+            out.extend(_each_targets(doc, paragraph.text, paragraph.span, None))
     return out
+
+
+_MONEY_SCALE = {"元": 1, "千元": 1e3, "万元": 1e4, "亿元": 1e8}
+
+
+def _stated(target: Target) -> tuple[str, float, str]:
+    """Who must reach how much, whatever the unit it is counted in (5.2亿元 == 52000万元)."""
+    scale = _MONEY_SCALE.get(target.unit)
+    if scale:
+        return remove_spaces(target.subject), round(target.amount * scale, 2), "元"
+    return remove_spaces(target.subject), target.amount, target.unit
 
 
 @extractor("targets")
@@ -270,6 +316,17 @@ def extract_targets(doc: Document) -> list[Target]:
         except Exception:  # one odd table must not cost the others
             continue
     if out:
+        # prose beside a target table restates its figures; a per-unit target (均为) of a
+        # collective the table does not list is a fact of its own
+        listed = {_stated(t) for t in out}
+        try:
+            each = _each_prose_targets(doc)
+        except Exception:
+            each = []
+        for target in each:
+            if _stated(target) not in listed:
+                listed.add(_stated(target))
+                out.append(target)
         return out
     try:
         return _prose_targets(doc)

@@ -4,7 +4,9 @@ Shapes handled (all general grammar of the genre, no names of any gazette):
 
 - role lines of a group list:      ``组 长：王明 县委常委、副县长``
   and their continuation lines:    ``李 洋 县财政局副局长`` (role inherited)
-  also ``组长：县委常委、副县长王明``, ``组长：王明（县委常委、副县长）``;
+  also ``组长：县委常委、副县长王明``, ``组长：王明（县委常委、副县长）``,
+  ``副组长：王明，县委常委；李四，副县长``, ``副组长：王明（副县长）、李四（县政府办主任）``
+  (a name marked off by its bracket or comma may have a surname missing from the list);
 - a title before a name in prose:  ``由县委常委、副县长王明召集``,
   ``县长王明主持召开``, ``由县政府办副主任李四任召集人``;
 - a name before a leader's title:  ``王明县长主持召开``;
@@ -95,6 +97,27 @@ def looks_like_name(text: str) -> bool:
     return _NOT_NAME_PARTS.search(name) is None
 
 
+# Words that stand where a name would ("免去下列同志…", "任命以上同志为…") and characters a
+# name never holds; checked only for names without a known surname.
+_NON_NAME_WORDS = re.compile(
+    r"^(?:下列|以下|以上|上述|如下|其他|其余|所有|全体|该|本|原|现|新|拟|经|由|对|将|请|同时|分别|他们|她们|我们)"
+    r"|人选|职务|职位|人员|干部|同志|等|为|的|之|和|与|及|或|在|是|[县市省厅]|[区处科股室院所队站部组]$"
+    r"|[一二两三四五六七八九十几每多][名位个人批]|专人|专职|专门|兼职"
+)
+
+
+def looks_like_delimited_name(text: str) -> bool:
+    """A name where the wording marks off where it starts and ends (任命X为, X同志任, 免去X的,
+    ``组长：X（…）``): any two or three characters, the surname not necessarily in the list,
+    unless they are a word of the genre. Elsewhere (names run together) use looks_like_name."""
+    if looks_like_name(text):
+        return True
+    name = squeeze(text)
+    if not re.fullmatch(rf"[{CJK}]{{2,3}}", name):
+        return False
+    return _NOT_NAME_PARTS.search(name) is None and _NON_NAME_WORDS.search(name) is None
+
+
 # --- a matching view: same length as the text, genre keywords simplified ------
 
 # Traditional forms of the genre's key words and ASCII punctuation mapped one to one, so that
@@ -163,18 +186,18 @@ def _name_and_title(view: str, a: int, b: int) -> tuple[tuple[int, int], tuple[i
         return None
     # NAME（TITLE）
     m = re.fullmatch(rf"({PERSON_NAME})[ \u3000]*（([^（）]+)）", seg)
-    if m and looks_like_name(m.group(1)) and _TITLE_FULL.fullmatch(squeeze(m.group(2))):
+    if m and looks_like_delimited_name(m.group(1)) and _TITLE_FULL.fullmatch(squeeze(m.group(2))):
         return (a + m.start(1), a + m.end(1)), (a + m.start(2), a + m.end(2))
     # NAME，TITLE
     m = re.fullmatch(rf"({PERSON_NAME})[ \u3000]*[，、][ \u3000]*(.+)", seg)
-    if m and looks_like_name(m.group(1)) and _TITLE_FULL.fullmatch(squeeze(m.group(2))):
+    if m and looks_like_delimited_name(m.group(1)) and _TITLE_FULL.fullmatch(squeeze(m.group(2))):
         return (a + m.start(1), a + m.end(1)), (a + m.start(2), a + m.end(2))
     # NAME<space>TITLE: the title is the last space-free token; the name the tokens before it.
     m = re.fullmatch(r"(.+?)[ \u3000\t]+(\S+)", seg)
     if m:
         name_part, title_part = m.group(1), m.group(2)
         tokens = name_part.split()
-        if all(len(t) <= 3 for t in tokens) and looks_like_name(name_part) and re.fullmatch(TITLE, title_part):
+        if all(len(t) <= 3 for t in tokens) and looks_like_delimited_name(name_part) and re.fullmatch(TITLE, title_part):
             return (a + m.start(1), a + m.end(1)), (a + m.start(2), a + m.end(2))
     # TITLE NAME run together
     squeezed_ok = re.fullmatch(rf"({TITLE})([{CJK}]{{2,4}})", seg)
@@ -196,7 +219,7 @@ def _role_lines(doc: Document, view: str, base: int) -> list[TitleMention]:
             role = squeeze(m.group("role"))
             rest_a, rest_b = a + m.start("rest"), a + m.end("rest")
             # one or several people on the line, separated by ；
-            pieces = _split_on(view, rest_a, rest_b, "；")
+            pieces = [q for pa, pb in _split_on(view, rest_a, rest_b, "；") for q in _split_after_brackets(view, pa, pb)]
             found = False
             for pa, pb in pieces:
                 split = _name_and_title(view, pa, pb)
@@ -204,7 +227,9 @@ def _role_lines(doc: Document, view: str, base: int) -> list[TitleMention]:
                     found = True
                     out.append(_mention(doc, base, split, role, a, b))
             if not found:
-                role = role if _looks_like_bare_names(view[rest_a:rest_b]) else None
+                # "成　员：" alone on its line heads one "NAME（TITLE）" per line
+                rest = view[rest_a:rest_b]
+                role = role if not rest.strip() or _looks_like_bare_names(rest) else None
             continue
         if role is not None:
             split = _name_and_title(view, a, b)
@@ -213,6 +238,17 @@ def _role_lines(doc: Document, view: str, base: int) -> list[TitleMention]:
                 continue
         role = None
     return out
+
+
+def _split_after_brackets(view: str, a: int, b: int) -> list[tuple[int, int]]:
+    """"王明（副县长）、李四（县政府办主任）": people with bracketed titles listed with 、."""
+    pieces, start = [], a
+    for i in range(a + 1, b):
+        if view[i] == "、" and view[i - 1] == "）":
+            pieces.append((start, i))
+            start = i + 1
+    pieces.append((start, b))
+    return [p for p in pieces if view[p[0]:p[1]].strip()]
 
 
 def _looks_like_bare_names(text: str) -> bool:

@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from kg.extract.registry import ExtractedFacts
-from kg.extract.titles import COMPOUND_SURNAMES, OFFICE_TAIL, looks_like_name
+from kg.extract.titles import COMPOUND_SURNAMES, OFFICE_TAIL, looks_like_delimited_name, looks_like_name
 from kg.model import Span
 from kg.resolve.model import Alias, PersonEntity, ResolutionDecision
 
@@ -98,16 +98,17 @@ def collect_mentions(facts: ExtractedFacts) -> list[PersonMention]:
 # --- cast and layout spaces ---------------------------------------------------
 
 def learn_cast(mentions: list[PersonMention]) -> Counter:
-    """Names printed unambiguously: no layout spaces, or a field that names one person."""
+    """Names printed unambiguously: no layout spaces, or a field that names one person (there
+    the surname need not be in the list: "任命宦志鹏为…" names 宦志鹏)."""
     cast: Counter = Counter()
     for m in mentions:
         written = m.written.strip()
         if not written:
             continue
-        if not _SPACES.search(written) and looks_like_name(written):
-            cast[written] += 1
-        elif m.single and looks_like_name(written):
+        if m.single and looks_like_delimited_name(written):
             cast[squeeze(written)] += 1
+        elif not _SPACES.search(written) and looks_like_name(written):
+            cast[written] += 1
     return cast
 
 
@@ -213,7 +214,7 @@ class PeopleResolver:
         per_mention: list[tuple[PersonMention, list[str]]] = []
         for m in self.mentions:
             if m.written not in splits:
-                splits[m.written] = [squeeze(m.written)] if m.single and looks_like_name(m.written) else split_names(m.written, cast)
+                splits[m.written] = [squeeze(m.written)] if m.single and looks_like_delimited_name(m.written) else split_names(m.written, cast)
             per_mention.append((m, splits[m.written]))
             by_slot[m.slot].extend(splits[m.written])
         for m, found in per_mention:
