@@ -82,3 +82,17 @@ def test_seed_documents_score_at_least_098(seed_store):
     scores = score_facts(read_facts(seed_store)[0], gold)
     assert scores["documents"].f1 >= 0.98
     assert scores["documents.found"].f1 == 1.0
+
+
+def test_an_extractor_that_fails_is_reported_and_the_rest_still_run(monkeypatch):
+    from kg.extract import registry
+    from kg.ingest import source_from_string, split_documents
+
+    def broken(doc):
+        raise ValueError("boom")
+
+    monkeypatch.setitem(registry.EXTRACTORS, "broken", broken)
+    gazette = split_documents(source_from_string(OTHER, "qs.txt"))
+    facts = registry.extract_gazette(gazette)
+    assert [p.person for p in facts.personnel] == ["王明"]
+    assert gazette.warnings == ["qs.txt: the broken extractor failed on 青政人〔2025〕3号: ValueError('boom')"]

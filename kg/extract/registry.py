@@ -70,6 +70,11 @@ def extract_gazette(gazette: Gazette, only: set[str] | None = None) -> Extracted
         for name in sorted(extractors):
             if only is not None and name not in only:
                 continue
-            for fact in extractors[name](doc):
+            try:
+                found = extractors[name](doc)
+            except Exception as err:  # one odd document must not stop a gazette; say so
+                gazette.warnings.append(f"{gazette.source.path}: the {name} extractor failed on {doc.doc_no}: {err!r}")
+                continue
+            for fact in found:
                 facts.add(restore_printed_forms(fact, gazette.source))
     return facts
