@@ -456,3 +456,30 @@ def test_minutes_signed_at_the_end_and_contents_with_page_numbers_first():
     assert (doc.doc_no, doc.issuer, doc.date) == ("青山市人民政府2025年第5次市长办公会议纪要", "青山市人民政府办公室", "2025-05-21")
     assert [(e.page, e.title) for e in gazette.toc] == [
         (11, "青山市人民政府关于推进民营经济发展的实施意见"), (14, "青山市人民政府2025年第5次市长办公会议纪要")]
+
+
+def test_full_width_digits_and_circle_zero_are_matched_but_printed_as_they_are():
+    text = """梧府任〔２０２５〕３号
+
+青山县人民政府
+关于王明等同志任免职的决定
+
+各乡镇：
+
+任命王明为县水利局局长。
+
+青山县人民政府
+二○二五年六月十日
+
+县长办公会议纪要
+第９期
+青山县人民政府办公室　　二○二五年六月二十八日
+
+二○二五年六月二十六日上午，县长孙丽主持召开2025年第9次县长办公会议。
+"""
+    source = source_from_string(text, "ocr.txt")
+    assert source.printed == text and "〔2025〕3号" in source.text and "二〇二五年" in source.text
+    first, minutes = split_documents(source).documents
+    assert (first.doc_no, first.date) == ("梧府任〔２０２５〕３号", "2025-06-10")
+    assert minutes.is_meeting and minutes.meeting_number == 9
+    assert (minutes.issuer, minutes.date) == ("青山县人民政府办公室", "2025-06-28")

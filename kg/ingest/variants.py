@@ -36,13 +36,18 @@ def traditional_share(text: str) -> float:
     return sum(1 for ch in text if ord(ch) in table) / cjk
 
 
+# OCR and typesetting variants every pattern would otherwise have to spell out:
+# full-width digits and the circle ○ (U+25CB) written for the numeral 〇.
+_DIGIT_VARIANTS = {ord(f): str(i) for i, f in enumerate("０１２３４５６７８９")} | {ord("○"): "〇"}
+
+
 def matching_text(text: str) -> tuple[str, str | None]:
     """(text to match on, the printed original or None when they are the same)."""
-    if traditional_share(text) < TRADITIONAL_SHARE:
-        return text, None
-    converted = text.translate(traditional_to_simplified())
+    converted = text.translate(_DIGIT_VARIANTS)
+    if traditional_share(text) >= TRADITIONAL_SHARE:
+        converted = converted.translate(traditional_to_simplified())
     assert len(converted) == len(text)  # offsets must not move
-    return converted, text
+    return (converted, None) if converted == text else (converted, text)
 
 
 def printed_form(value: str, matching: str, printed: str | None, start: int, end: int) -> str:
