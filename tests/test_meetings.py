@@ -621,3 +621,32 @@ def test_prose_attendance_verbs_after_a_closing_list():
     (meeting,) = meetings_of(text)
     assert role(meeting, "attendee") == ["韦明", "潘元"]
     assert observers(meeting) == [("赵建军", None, False), ("钱文斌", None, False)]
+
+
+GROUPED_ATTENDANCE = """云府专纪〔2025〕4号
+
+云溪市人民政府办公室　2025年6月12日
+
+　　2025年6月10日下午，市长王明在市政府第三会议室主持召开专题会议，研究老旧小区改造工作。
+
+　　会议决定，由县住建局牵头推进改造。
+
+　　参加人员：市领导：李四、张小五；市直单位：市发改局赵六、市财政局钱七、孙八；列席：市住建局周九、市自然资源局吴十
+"""
+
+
+def test_one_grouped_attendance_paragraph_with_an_inline_observer_label():
+    [meeting] = meetings_of(GROUPED_ATTENDANCE)
+    # group labels (市领导：/市直单位：) are no names; the chair is not listed, so no attendee
+    assert role(meeting, "attendee") == ["李四", "张小五", "赵六", "钱七", "孙八"]
+    assert role(meeting, "chair") == ["王明"]
+    # "；列席：" switches the rest to observers, each with the unit printed before the name
+    assert observers(meeting) == [("周九", "市住建局", False), ("吴十", "市自然资源局", False)]
+
+
+def test_grouped_attendance_with_ascii_punctuation():
+    text = GROUPED_ATTENDANCE.replace("参加人员：市领导：李四、张小五；市直单位：", "参加人员:县领导:李四、张小五;有关单位:")
+    text = text.replace("；列席：", ";列席:")
+    [meeting] = meetings_of(text)
+    assert role(meeting, "attendee") == ["李四", "张小五", "赵六", "钱七", "孙八"]
+    assert [p for p, _, _ in observers(meeting)] == ["周九", "吴十"]

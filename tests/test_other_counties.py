@@ -34,6 +34,8 @@ INPUTS = [
     "taohe-joint-notice.txt",
     "jinping-city-2025-05.txt",
     "shuangqiao-targets-2025.txt",
+    "wuyuan-county-2025-07.txt",
+    "lanxi-city-2025-06.txt",
 ]
 
 # F1 that a serious tool should reach on these shapes.

@@ -748,3 +748,38 @@ def test_attendance_sentences_of_minutes_are_no_tasks():
     tasks = tasks_of(MINUTES_WITH_ATTENDANCE)
     assert not any("列席" in t.text or "参加会议" in t.text for t in tasks)
     assert not any("市发改局" in t.lead_units for t in tasks)
+
+
+BARE_REQUIREMENTS = """云政发〔2025〕9号
+
+云溪市人民政府
+关于印发《2025年城市体检工作方案》的通知
+
+各镇人民政府，市直各单位：
+
+    一、主要任务
+
+    （一）开展城市体检。全面摸清城市短板，形成体检报告。
+
+工作要求
+
+    （一）压实工作责任。市住建局要对体检工作负总责，细化工作措施。
+
+    （二）加强调度督办。市政府督查室要将体检工作纳入年度督查计划。
+
+云溪市人民政府
+2025年6月3日
+"""
+
+
+def test_a_bare_requirements_heading_makes_unit_subject_sentences_tasks():
+    # "工作要求" on a line of its own, no outline number: its items are numbered afresh under it
+    refs = by_ref(tasks_of(BARE_REQUIREMENTS))
+    assert refs["工作要求/(一)"].lead_units == ("市住建局",)
+    assert refs["工作要求/(二)"].lead_units == ("市政府督查室",)
+    assert refs["工作要求/(二)"].text.startswith("市政府督查室要")
+
+
+def test_without_the_bare_heading_unit_subject_sentences_are_no_tasks():
+    plain = BARE_REQUIREMENTS.replace("工作要求\n", "")
+    assert not any("督查计划" in t.text for t in tasks_of(plain))

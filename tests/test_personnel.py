@@ -297,3 +297,47 @@ def test_personnel_table_with_other_headings_and_a_sex_column():
 def test_a_table_of_present_posts_is_no_personnel_change():
     text = PERSONNEL_TABLE.replace("姓名\t任职\t免职", "姓名\t现任职务\t联系电话")
     assert changes(text) == []
+
+
+@pytest.mark.parametrize("appoint_heading, remove_heading", [
+    ("决定任命：", "决定免去："), ("现决定任命：", "现决定免去："), ("决定聘任:", "决定解聘:"),
+])
+def test_block_headings_with_deciding_words(appoint_heading, remove_heading):
+    facts = changes(notice(f"{appoint_heading}\n王明为县财政局副局长；李丽（女）为县审计局副局长。\n"
+                           f"{remove_heading}\n赵强的县水利局副局长职务。"))
+    assert rows(facts) == [
+        ("王明", "appoint", "县财政局副局长", False, False),
+        ("李丽", "appoint", "县审计局副局长", True, False),
+        ("赵强", "remove", "县水利局副局长", False, False),
+    ]
+
+
+@pytest.mark.parametrize("note", ["（ 试用期一年)", "(试用期一年）", "( 试用期一年 )", "（试用期一年）"])
+def test_probation_in_mixed_or_spaced_brackets(note):
+    facts = changes(notice(f"任命：\n周伟为县统计局副局长{note}；\n孙丽同志任县教育局副局长{note}。"))
+    assert rows(facts) == [
+        ("周伟", "appoint", "县统计局副局长", False, True),
+        ("孙丽", "appoint", "县教育局副局长", False, True),
+    ]
+
+
+def test_a_verb_in_the_line_beats_the_removal_heading():
+    facts = changes(notice("决定免去：\n赵强的县水利局副局长职务。\n"
+                           "　　钱进同志兼任县农业农村局局长。\n"
+                           "　　吴芳（女）同志挂职任县商务局副局长（挂职一年）。\n"
+                           "　　以上同志试用期一年。"))
+    assert rows(facts) == [
+        ("赵强", "remove", "县水利局副局长", False, False),
+        ("钱进", "appoint", "县农业农村局局长", False, True),
+        # a 挂职 secondment is never on probation; its note is no part of the post
+        ("吴芳", "appoint", "县商务局副局长", True, False),
+    ]
+
+
+def test_jianren_and_guazhi_without_tongzhi_in_an_appointment_notice():
+    facts = changes(notice("免去：\n赵强的县水利局副局长职务；\n钱进兼任县农业农村局局长；\n吴芳挂职任县商务局副局长(挂职一年)。"))
+    assert rows(facts) == [
+        ("赵强", "remove", "县水利局副局长", False, False),
+        ("钱进", "appoint", "县农业农村局局长", False, False),
+        ("吴芳", "appoint", "县商务局副局长", False, False),
+    ]

@@ -643,7 +643,7 @@ def _block_groups(doc: Document, lines: list[_View], named: list[_Draft]) -> lis
                 drafts.append(current)
         current = None
 
-    spill = False
+    spill = tab_table = False
     for line in lines:
         was_spill, spill = spill, line.norm.rstrip()[-1:] in ("、", "，")
         h = _heading(line)
@@ -662,9 +662,18 @@ def _block_groups(doc: Document, lines: list[_View], named: list[_Draft]) -> lis
             if label in _STRONG_ROLES:
                 strong = True
             r_a, r_b = m.start("rest"), m.end("rest")
+            # a TAB table row (职务 / 姓名 / 单位及职务): later rows may leave the role cell empty
+            tab_table = "\t" in line.norm[m.end("label"):m.start("rest")]
             _block_line(current, line, label, r_a, r_b)
             current.evidence = _cover(current.evidence, line.span(0, len(line.norm)))
             continue
+        if current is not None and role is not None and tab_table and role not in UNIT_LABELS:
+            row = _role_carried_row(line)
+            if row is not None:
+                name, title = row
+                current.add_member(GroupMember(line.text(*name), role, line.text(*title), line.span(0, len(line.norm))))
+                current.evidence = _cover(current.evidence, line.span(0, len(line.norm)))
+                continue
         if current is not None and role is not None:
             holders = _continuation(line, role, was_spill)
             if holders is not None:
@@ -674,6 +683,22 @@ def _block_groups(doc: Document, lines: list[_View], named: list[_Draft]) -> lis
         role = None
     close()
     return drafts
+
+
+def _role_carried_row(line: _View) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(name, title) of a TAB table row whose role cell is empty ("\t费映雪\t副市长"): exactly a
+    name cell and a title cell."""
+    cells = [c for c in re.finditer(r"[^\t]+", line.norm) if c.group().strip(" \u3000")]
+    if len(cells) != 2:
+        return None
+    name = trim_span(line.norm, cells[0].start(), cells[0].end())
+    title = trim_span(line.norm, cells[1].start(), cells[1].end(), " \u3000\t；。，")
+    if not (_is_name(line.norm[name[0]:name[1]]) or spaced_name_run(line.norm[name[0]:name[1]])):
+        return None
+    text = squeeze(line.norm[title[0]:title[1]])
+    if not (_ENDS_WITH_POST.search(text) or _ENDS_WITH_UNIT.search(text)):
+        return None
+    return name, title
 
 
 def _cover(a: Span, b: Span) -> Span:

@@ -612,6 +612,13 @@ def _attendance_lines(rec: _Record, lines: list[tuple[int, int]], out: list[Meet
     return block
 
 
+# "参加人员：市领导：A、B；市直单位：…；列席：C": an inline 列席 label after ；switches the
+# rest of one grouped attendance paragraph to observers.
+_INLINE_OBSERVER_LABEL = re.compile(rf"[；;]{_SP}*(?:{_ROLE_LABELS['observer']}){_SP}*：{_SP}*")
+# "市领导：" / "市直单位：" / "县领导：" / "有关单位：": a group label inside an attendee list
+_GROUP_LABEL = re.compile(rf"{_SP}*[^：、，；。]{{1,12}}{_SP}*：{_SP}*")
+
+
 def _section_list(rec: _Record, section: str, a: int, b: int, sub_unit, invited: bool,
                   out: list[MeetingParticipant]) -> None:
     if b <= a:
@@ -619,7 +626,16 @@ def _section_list(rec: _Record, section: str, a: int, b: int, sub_unit, invited:
     if section == "observer":
         _observers(rec, a, b, sub_unit, invited, out)
         return
+    if section == "attendee":
+        switch = _INLINE_OBSERVER_LABEL.search(rec.norm, a, b)
+        if switch is not None:
+            _section_list(rec, section, a, switch.start(), sub_unit, invited, out)
+            _observers(rec, switch.end(), b, None, False, out)
+            return
     for p, q in split_outside_brackets(rec.norm, a, b, _LIST_SEPARATORS, brackets=ROUND_BRACKETS_AND_QUOTES):
+        label = _GROUP_LABEL.match(rec.norm, p, q) if section == "attendee" else None
+        if label is not None and not _plain_name(rec.norm[p:label.end()].rstrip("： \u3000\t")):
+            p = label.end()
         names = _names(rec, p, q)
         if not names:
             # "县政府办朱琳": a unit printed before the name

@@ -515,6 +515,8 @@ _GUARANTEE_HEADING = re.compile(r"保障措施")
 _ORGANISING_HEADING = re.compile(r"组织领导|组织保障|组织实施|加强领导|强化领导")
 # Closing sections whose items open with what units must do: "各乡镇、县直各单位要…".
 _REQUIREMENT_HEADING = re.compile(r"工作要求|保障措施")
+# The same sections printed as a short line of their own, without an outline number.
+_BARE_REQUIREMENT_HEADING = re.compile(r"^[ \u3000\t]*(?:工作要求|保障措施|组织保障)[ \u3000\t]*$")
 
 
 @dataclass
@@ -580,6 +582,7 @@ def _paragraphs(doc: Document) -> list[_Para]:
     headings: list[str] = []
     annex_title: str | None = None
     expect_annex_title = False
+    bare_heading = ""  # a requirements heading without an outline number, in force until the next annex
     out: list[_Para] = []
     for piece in _logical_paragraphs(doc):
         norm = piece.norm
@@ -590,7 +593,13 @@ def _paragraphs(doc: Document) -> list[_Para]:
         if annex:
             tracker.reset(f"附件{annex.group('n') or ''}")
             headings, annex_title, expect_annex_title = [], None, True
+            bare_heading = ""
             para.annex = True
+        elif _BARE_REQUIREMENT_HEADING.match(norm):
+            # its items are numbered afresh under it: "工作要求/(一)"
+            bare_heading = norm.strip(_SPACES)
+            tracker.reset(bare_heading)
+            headings, expect_annex_title = [], False
         elif section and len(norm.strip()) <= 3:
             tracker.feed("sec", section)
             headings = headings[:len(tracker.stack) - 1] + [""]
@@ -608,9 +617,9 @@ def _paragraphs(doc: Document) -> list[_Para]:
         para.path = (tracker.prefix, tuple(tracker.stack))
         # a notice about duties ("关于明确…职责分工的通知") is a duty section throughout
         title_duty = doc.title if re.search(r"职责分工|任务分工|责任分工", doc.title or "") else ""
-        context = [title_duty, annex_title or ""] + headings
+        context = [title_duty, annex_title or "", bare_heading] + headings
         deepest = headings[-1] if headings else ""
-        para.requirement = any(_REQUIREMENT_HEADING.search(h or "") for h in headings[:-1] if h)
+        para.requirement = bool(bare_heading) or any(_REQUIREMENT_HEADING.search(h or "") for h in headings[:-1] if h)
         para.organising = any(_ORGANISING_HEADING.search(h or "") for h in context[-1:])
         para.duty = any(_DUTY_HEADING.search(h or "") for h in context) or (
             any(_GUARANTEE_HEADING.search(h or "") for h in context) and not _ORGANISING_HEADING.search(deepest or ""))

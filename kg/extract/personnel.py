@@ -12,7 +12,10 @@ Phrasings handled (one fact per person and post):
 - ``任命王明、李丽（女）为A``                    one appointment per person
 - ``免去王明的A职务``, ``免去王明A职务``, ``免去王明（女）A职务``, ``解聘/撤销王明的A职务``   remove
 - ``王明不再担任A职务``                       remove
-- header lists: a line ``任命：`` / ``免去：`` followed by lines ``王明为A`` / ``王明的A职务``
+- header lists: a line ``任命：`` / ``免去：`` (also ``决定任命：``, ``现决定免去：``, ``决定聘任：``)
+  followed by lines ``王明为A`` / ``王明的A职务``; a line with its own verb (``王明同志兼任A``)
+  is read by the verb, not the heading
+- ``王明同志兼任A``, ``王明同志挂职任A（挂职一年）``   appoint; a 挂职 secondment is never on probation
 - ``以上同志试用期一年`` after the list: every appointment of the notice is on probation.
 - a 任免 table (``姓名⇥任职⇥免职``, also 拟任职务 / 免去职务 / 性别 columns): per row one appointment
   per post of the 任职 cell and one removal per post of the 免职 cell (posts split on 、 and ；,
@@ -44,7 +47,8 @@ _NAME = rf"[{CJK}·](?:[ \u3000]?[{CJK}·]){{1,4}}?"
 _FEMALE = r"（女[^）]{0,20}）"
 _SENTENCE_END = "；。;\n：:"
 _LIST_MARKER = re.compile(r"^[ \u3000\t]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]|[①-⑳●○■□◆·\-—]+)[ \u3000\t]*")
-_PROBATION = re.compile(r"（?试用期[^）；。]{0,20}）?")
+# "（ 试用期一年)" read through the view is "（ 试用期一年）": a layout space may follow the bracket.
+_PROBATION = re.compile(r"(?:（[ \u3000]*)?试用期[^）；。]{0,20}）?")
 _PROBATION_FOR_ALL = re.compile(r"(?:以上|上述)[^。；]{0,20}试用期")
 # Words before a name that are not part of it ("经研究，决定王明同志任…").
 _NAME_LEAD = re.compile(r"^(?:.*?(?:决定|研究|同意|兹|现|拟|经|根据|由|任命|聘任|聘请|提名|免去|解聘|撤销))")
@@ -179,7 +183,9 @@ def _posts(source: str, view: str, a: int, b: int) -> list[tuple[str, bool]]:
 
 
 # Triggers, matched on the view. Each yields (action, name span, post span).
-_APPOINT_TOGETHER = re.compile(rf"(?P<female>{_FEMALE})?[ \u3000]*同志[ \u3000]*(?:任|担任|为)(?![命职期务何用意免])")
+# "同志兼任" and "同志挂职任" appoint too (a 挂职 secondment is no probation).
+_APPOINT_TOGETHER = re.compile(rf"(?P<female>{_FEMALE})?[ \u3000]*同志[ \u3000]*"
+                               r"(?:兼任|挂职(?:担)?任|任|担任|为)(?![命职期务何用意免的])")
 _APPOINT_BY = re.compile(r"(?:任命|聘任|聘请|聘用)(?!书|期|用期|任期)"
                          rf"|(?<![担兼主责信专])任(?=[{CJK}·][ \u3000]?[{CJK}·]{{1,4}}?(?:{_FEMALE})?为)")
 _REMOVE_BY = re.compile(r"(?:免去|解聘|撤销)")
@@ -189,7 +195,8 @@ _NOMINATE = re.compile(r"提名|推荐")
 _CANDIDATE_POST = re.compile(r"(?:人选|候选人)[ \u3000]*(?:（[^（）]{0,20}）)?[ \u3000]*$")
 _NO_LONGER = re.compile(rf"(?P<female>{_FEMALE})?[ \u3000]*(?:同志)?[ \u3000]*不再担任")
 _REMOVE_OF_SAME = re.compile(r"[，,、]?[ \u3000]*(?:同时)?(?:免去|免)其(?:担任的|所任)?")
-_BARE_APPOINT = re.compile(rf"(?P<name>{_NAME})[ \u3000]*(?P<female>{_FEMALE})?[ \u3000]*任(?![命职期务何用意免])")
+_BARE_APPOINT = re.compile(rf"(?P<name>{_NAME})[ \u3000]*(?P<female>{_FEMALE})?[ \u3000]*"
+                           r"(?:兼任|挂职(?:担)?任|任)(?![命职期务何用意免的])")
 _ALSO_OF_SAME = re.compile(r"[，,][ \u3000]*(?:同时)?兼任")
 
 
@@ -201,7 +208,8 @@ class _Sentence:
         self.all_on_probation = all_on_probation
         self.facts: list[PersonnelChange] = []
 
-    def add(self, name: tuple[int, int], action: str, post_a: int, post_b: int, female: bool):
+    def add(self, name: tuple[int, int], action: str, post_a: int, post_b: int, female: bool,
+            secondment: bool = False):
         view, source = self.view, self.source
         na, nb = name
         person = source[na:nb]
@@ -210,8 +218,9 @@ class _Sentence:
         for post, probation in _posts(source, view, post_a, post_b):
             if _GROUP_ROLE_POST.match(post) or len(post) < 2:
                 continue
-            probation = action == "appoint" and (probation or self.all_on_probation
-                                                 or bool(_PROBATION.search(view[post_b:self.b])))
+            # a 挂职 secondment is for a set time, never on probation
+            probation = action == "appoint" and not secondment and (
+                probation or self.all_on_probation or bool(_PROBATION.search(view[post_b:self.b])))
             self.facts.append(PersonnelChange(
                 doc_no=self.doc.doc_no, person=person, action=action, post=post, date=self.doc.date,
                 female=female, probation=probation,
@@ -246,7 +255,7 @@ def _parse_sentence(s: _Sentence, mode: str | None) -> None:
         name = (bare.start("name"), bare.end("name"))
         female = bool(bare.group("female"))
         end = _post_end(view, bare.end(), b)
-        s.add(name, "appoint", bare.end(), end, female)
+        s.add(name, "appoint", bare.end(), end, female, "挂职" in bare.group(0))
         last_person, handled_any, pos, floor = (name, female), True, end, end
     while pos < b:
         hits = []
@@ -276,7 +285,7 @@ def _parse_sentence(s: _Sentence, mode: str | None) -> None:
                 continue
             female = bool(m.group("female"))
             end = _post_end(view, m.end(), b)
-            s.add(name, "appoint", m.end(), end, female)
+            s.add(name, "appoint", m.end(), end, female, "挂职" in m.group(0))
             last_person = (name, female)
             handled_any = True
             pos = end
@@ -379,7 +388,9 @@ def _name_and_post_after(view: str, a: int, b: int, action: str):
 
 # A name closed by its （女） marker: "王明（女）县财政局副局长职务".
 _NAME_THEN_FEMALE = re.compile(rf"(?P<name>{_NAME})[ \u3000]*{_FEMALE}[ \u3000]*")
-_MODE_LINE = re.compile(r"^[ \u3000]*(?P<mode>任命|聘任|聘用|免去|免职|免去职务|解聘)[ \u3000]*(?:[：:][ \u3000]*)?$")
+# "任命：", also with the deciding words before it ("决定任命：", "现决定免去：", "决定聘任如下：").
+_MODE_LINE = re.compile(r"^[ \u3000]*(?:现|经研究[，,]?|研究)?[ \u3000]*(?:决定)?[ \u3000]*"
+                        r"(?P<mode>任命|聘任|聘用|免去|免职|免去职务|解聘)(?:如下)?[ \u3000]*(?:[：:][ \u3000]*)?$")
 
 
 def _paragraph_spans(doc: Document) -> list[tuple[int, int]]:
