@@ -452,3 +452,13 @@ def test_rare_surnames_named_by_a_notice_join_the_cast():
     facts = g.resolve().facts
     assert facts.tasks[0].lead_leaders == ("仉崇岳", "王明", "宦志鹏")
     assert [p.person for p in facts.personnel] == ["仉崇岳", "宦志鹏"]
+
+
+def test_a_name_beside_a_long_unit_word_never_breaks_the_split():
+    from collections import Counter
+
+    from kg.resolve.people import split_names
+
+    cast = Counter({"王明": 3})
+    assert split_names("王明　青山工业园管委会", cast)[0] == "王明"
+    assert split_names("青山工业园管委会", cast) == ["青山工业园管委会"]

@@ -142,12 +142,12 @@ def split_names(written: str, cast: Counter) -> list[str]:
         joined = ""
         for j in range(i, n):
             joined += tokens[j]
-            if len(joined) > 5:
-                break
+            if len(joined) > 5 and j > i:
+                break  # a single long token still stands as its own group, so every split ends
             candidate = (score_i + _group_score(joined, cast), names_i + [joined])
             if best[j + 1] is None or candidate[0] > best[j + 1][0] + 1e-9:
                 best[j + 1] = candidate
-    if all(_group_score(name, cast) <= 0 for name in best[n][1]):
+    if best[n] is None or all(_group_score(name, cast) <= 0 for name in best[n][1]):
         return [squeeze(text)]  # no name in it ("各街道 办主任"): keep the words together
     names: list[str] = []
     for name in best[n][1]:
