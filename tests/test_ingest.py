@@ -483,3 +483,26 @@ def test_full_width_digits_and_circle_zero_are_matched_but_printed_as_they_are()
     assert (first.doc_no, first.date) == ("梧府任〔２０２５〕３号", "2025-06-10")
     assert minutes.is_meeting and minutes.meeting_number == 9
     assert (minutes.issuer, minutes.date) == ("青山县人民政府办公室", "2025-06-28")
+
+
+def test_date_first_in_the_bracket_and_numbered_minutes_under_a_section_mark():
+    text = """青山县人民政府关于印发
+《青山县重点工作任务清单》的通知
+（2025年7月8日　青政发〔2025〕17号）
+
+各乡镇：
+　　现印发给你们。
+
+◆ 会议纪要
+
+青开纪〔2025〕5号
+青山经济开发区2025年第七次主任办公会议纪要
+青山经济开发区管理委员会综合办公室　　2025年7月4日
+
+　　2025年7月2日，管委会主任王明主持召开2025年第7次主任办公会议。
+"""
+    first, minutes = split_documents(source_from_string(text, "qs6.txt")).documents
+    assert (first.doc_no, first.title) == ("青政发〔2025〕17号", "青山县人民政府关于印发《青山县重点工作任务清单》的通知")
+    assert (minutes.doc_no, minutes.title, minutes.issuer, minutes.date) == (
+        "青开纪〔2025〕5号", "青山经济开发区2025年第七次主任办公会议纪要", "青山经济开发区管理委员会综合办公室", "2025-07-04")
+    assert minutes.is_meeting and minutes.meeting_number == 7

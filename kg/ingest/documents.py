@@ -29,7 +29,7 @@ _SIGNING_DATE = r"(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年[^，
 # "青政发〔2025〕3号" alone on its line; or in brackets under the title, with the
 # signing date beside it "（青政发〔2025〕3号　2025年4月3日）"; or after a web page's label.
 DOC_NO_LINE = re.compile(
-    rf"^[ \t\u3000]*(?P<label>{_NUMBER_LABEL})?(?P<open>[（(][ \t]*)?(?P<no>{DOC_NO})"
+    rf"^[ \t\u3000]*(?P<label>{_NUMBER_LABEL})?(?P<open>[（(][ \t]*(?:{_SIGNING_DATE}[ \t\u3000]+)?)?(?P<no>{DOC_NO})"
     rf"(?(open)(?:[ \t\u3000]+(?P<bracket_date>{_SIGNING_DATE}))?[ \t]*[）)])[ \t\u3000]*$", re.M
 )
 DOC_NO_ANYWHERE = re.compile(DOC_NO)
@@ -131,6 +131,9 @@ def _drop_nested(text: str, starts):
         offset, what, m = item
         if out and offset == out[-1][0]:
             continue
+        if what == "meeting" and out and out[-1][1] == "numbered" and offset != m.start() \
+                and len(list(_nonblank_lines(text, out[-1][2].end(), offset))) == 0:
+            continue  # numbered minutes: 文号 line, then the minutes' own header
         if what == "meeting" and offset == m.start() and out and out[-1][1] == "numbered":
             below = _title_below(text, out[-1][2].end(), offset)
             title = below[2] if below else ""
@@ -199,7 +202,7 @@ def _title_above(text: str, pos: int) -> int | None:
     if not lines:
         return None
     last = strip_markup(text[lines[-1][0]:lines[-1][1]]).strip()
-    if "。" in last or not (_TITLE_END.search(last) or last.endswith(("会议纪要", "会议记录"))):
+    if _SECTION_MARK.match(last) or "。" in last or not (_TITLE_END.search(last) or last.endswith(("会议纪要", "会议记录"))):
         return None
     first = len(lines) - 1
     joined = last
@@ -326,7 +329,9 @@ def _meeting_document(source: SourceText, start: int, end: int, m: re.Match, toc
         header = squeeze_cjk_spaces(strip_markup(text[start:m.start()]))
         titled = re.search(r"[^\n]{0,30}(?:会议纪要|会议记录)", header)
         year = held[:4] if held else (parse_date(text[start:end]) or "")[:4]
-        title = titled.group(0) if titled and f"第{number}次" in titled.group(0) else f"{year}年第{number}次{kind}纪要"
+        numbered = re.search(r"第(\d+|[一二三四五六七八九十百零〇]+)次", titled.group(0)) if titled else None
+        title = (titled.group(0).lstrip("▲■●◆★☆") if numbered and chinese_number(numbered.group(1)) == number
+                 else f"{year}年第{number}次{kind}纪要")
     issuer_span, date_span = _signing_block(text, start, m.start() + 1)
     if issuer_span is None:  # some minutes sign at the end, after the attendance lines
         issuer_span, date_span = _signing_block(text, m.end(), end, last=True)
