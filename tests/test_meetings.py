@@ -650,3 +650,26 @@ def test_grouped_attendance_with_ascii_punctuation():
     [meeting] = meetings_of(text)
     assert role(meeting, "attendee") == ["李四", "张小五", "赵六", "钱七", "孙八"]
     assert [p for p, _, _ in observers(meeting)] == ["周九", "吴十"]
+
+
+def test_tab_table_of_attendees_and_a_units_only_observer_line():
+    text = ("云溪经济开发区2025年第3次主任办公会议纪要\n\n"
+            "　　2025年5月6日，管委会主任田明远主持召开2025年第3次主任办公会议，研究项目建设事项。\n"
+            "　　（一）关于园区道路工程。会议议定：由规划建设局负责，9月底前完工。\n\n"
+            "参会人员\t单位及职务\n田明远\t管委会主任\n欧阳青\t管委会副主任\n苏子墨\t纪工委书记\n"
+            "列席单位：经济发展局、财政局、规划建设局\n记录：方小禾\n")
+    [meeting] = meetings_of(text)
+    assert role(meeting, "attendee") == ["田明远", "欧阳青", "苏子墨"]
+    assert role(meeting, "observer") == []
+    assert role(meeting, "recorder") == ["方小禾"]
+
+
+def test_prose_attendance_in_the_header_sentence_with_a_title_before_a_list():
+    text = ("青山县人民政府第八次常务会议纪要\n\n"
+            "　　4月3日，县长高文山主持召开第八次常务会议，副县长林小川、孟雨桐、唐知远，县政府办主任何清和出席会议，"
+            "县直有关单位负责人列席会议。副县长魏长风因公请假。会议研究了以下事项：\n"
+            "　　一、关于春季造林工作\n　　会议要求县林业局牵头，5月底前完成造林任务。\n")
+    [meeting] = meetings_of(text)
+    assert role(meeting, "chair") == ["高文山"]
+    assert role(meeting, "attendee") == ["林小川", "孟雨桐", "唐知远", "何清和"]
+    assert role(meeting, "observer") == []

@@ -36,6 +36,8 @@ INPUTS = [
     "shuangqiao-targets-2025.txt",
     "wuyuan-county-2025-07.txt",
     "lanxi-city-2025-06.txt",
+    "pingchuan-county-2025-09.txt",
+    "huaiyang-zone-2025-08.txt",
 ]
 
 # F1 that a serious tool should reach on these shapes.

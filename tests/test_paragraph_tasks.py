@@ -783,3 +783,31 @@ def test_a_bare_requirements_heading_makes_unit_subject_sentences_tasks():
 def test_without_the_bare_heading_unit_subject_sentences_are_no_tasks():
     plain = BARE_REQUIREMENTS.replace("工作要求\n", "")
     assert not any("督查计划" in t.text for t in tasks_of(plain))
+
+
+def test_minutes_topic_heading_with_book_title_is_not_decision_text_and_deadline_is_kept():
+    text = ("青山县人民政府第九次常务会议纪要\n\n"
+            "　　2025年5月8日，县长高文山主持召开第九次常务会议。会议研究了以下事项：\n\n"
+            "　　一、关于《青山县2025年农村公路提质改造实施方案》\n"
+            "　　会议原则同意《青山县2025年农村公路提质改造实施方案》，要求县交通运输局牵头，县财政局配合，"
+            "进一步完善方案后按程序印发实施，9月底前全部开工。\n")
+    [task] = tasks_of(text)
+    assert task.text.startswith("会议原则同意《青山县")
+    assert task.text.endswith("9月底前全部开工。")
+    assert task.lead_units == ("县交通运输局",)
+    assert task.coop_units == ("县财政局",)
+    assert task.deadline == "2025-09-30"
+
+
+@pytest.mark.parametrize("requirements", [
+    "四、工作要求\n（一）强化督办。县政府督查室要将清单任务纳入重点督查事项，每季度通报一次。\n",
+    "工作要求\n（一）强化督办。县政府督查室要将清单任务纳入重点督查事项，每季度通报一次。\n",
+    "现就有关工作要求通知如下：\n一、强化督办。县政府督查室要将清单任务纳入重点督查事项，每季度通报一次。\n"
+    "二、严格考核。任务完成情况纳入年度绩效考核。\n",
+])
+def test_unit_subject_under_work_requirements_is_a_task(requirements):
+    text = ("青山县人民政府关于做好下半年重点工作的通知\n青政发〔2025〕3号\n各乡镇人民政府，县直各单位：\n"
+            + requirements + "青山县人民政府\n2025年7月1日\n")
+    tasks = tasks_of(text)
+    assert [t.lead_units for t in tasks] == [("县政府督查室",)]
+    assert tasks[0].text == "县政府督查室要将清单任务纳入重点督查事项，每季度通报一次。"

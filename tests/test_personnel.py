@@ -213,6 +213,19 @@ def test_a_note_after_the_post_is_not_part_of_it():
     ]
 
 
+def test_a_note_bracket_with_a_comma_inside_is_dropped_whole():
+    facts = changes(notice("聘任雷晓雯（女）同志为县融媒体中心副主任（聘期三年，试用期一年）；\n"
+                           "聘任卜文涛同志为县融媒体中心主任(聘期三年, 试用期一年);\n"
+                           "经研究，鲍卫东同志任综合办公室主任（正科级），免去其县商务局副局长职务。"))
+    assert rows(facts) == [
+        ("雷晓雯", "appoint", "县融媒体中心副主任", True, True),
+        ("卜文涛", "appoint", "县融媒体中心主任", False, True),
+        # a rank bracket is a grade, not part of the post
+        ("鲍卫东", "appoint", "综合办公室主任", False, False),
+        ("鲍卫东", "remove", "县商务局副局长", False, False),
+    ]
+
+
 def test_nominations_are_no_appointments():
     # 提名/推荐 … 人选 puts a candidate forward for another body to elect: not 任, so no change
     facts = changes(notice("提名冯军为县统计局局长人选；\n推荐李丽（女）同志为县妇联主席人选；\n"

@@ -167,6 +167,35 @@ def test_one_duty_column_naming_lead_and_helpers():
     assert tasks["2"].coop_units == ("县水利局", "各乡镇")
 
 
+@pytest.mark.parametrize("heading", ["责任领导及单位", "责任领导/责任单位", "牵头领导及单位", "分管领导及责任单位"])
+def test_one_column_for_leaders_then_units(heading):
+    text = NOTICE_HEAD.format(doc_no="云政办发〔2025〕21号", issuer="云溪市人民政府办公室",
+                              title="云溪市2025年下半年重点工作任务清单") + (
+        f"序号\t重点工作\t{heading}\t完成时限\n"
+        "1\t新开工亿元以上项目10个。\t柯望舒　市发改局（牵头）、市财政局、市自然资源局\t2025年12月底前\n"
+        "2\t完成高标准农田建设1万亩。\t蒲知远、柯望舒　市农业农村局\t2025年11月\n"
+        "3\t开展自建房安全专项整治。\t蒲知远 市住建局、市应急管理局（牵头）、各乡镇人民政府\t9月底前\n"
+        "4\t推进城乡供水一体化。\t柯 望舒　市水利局、市财政局\t2025年12月\n"
+        "5\t健全矛盾纠纷化解机制。\t市信访局（牵头）、市司法局\t持续推进\n")
+    _, doc = one_document(text)
+    tasks = by_ref(extract_table_tasks(doc))
+    assert tasks["1"].lead_leaders == ("柯望舒",)
+    assert tasks["1"].lead_units == ("市发改局",)
+    assert tasks["1"].coop_units == ("市财政局", "市自然资源局")
+    assert tasks["2"].lead_leaders == ("蒲知远", "柯望舒")
+    assert (tasks["2"].lead_units, tasks["2"].coop_units) == (("市农业农村局",), ())
+    # an ASCII space after the name; （牵头） on the second unit
+    assert tasks["3"].lead_leaders == ("蒲知远",)
+    assert tasks["3"].lead_units == ("市应急管理局",)
+    assert tasks["3"].coop_units == ("市住建局", "各乡镇人民政府")
+    # a name with a layout space stays as printed; no mark: all units lead
+    assert tasks["4"].lead_leaders == ("柯 望舒",)
+    assert tasks["4"].lead_units == ("市水利局", "市财政局")
+    # no leader before the units
+    assert tasks["5"].lead_leaders == ()
+    assert (tasks["5"].lead_units, tasks["5"].coop_units) == (("市信访局",), ("市司法局",))
+
+
 def test_lead_and_duty_columns_side_by_side():
     text = NOTICE_HEAD.format(doc_no="桃政办发〔2025〕11号", issuer="桃源县人民政府办公室",
                               title="桃源县2025年安全生产重点工作清单") + (

@@ -89,6 +89,10 @@ _ROLE_LABELS = {
 }
 _ROLE_LABEL = "(?:" + "|".join(f"(?P<{role}>{label})" for role, label in _ROLE_LABELS.items()) + ")"
 _LABEL_LINE = re.compile(rf"^{_SP}*{_ROLE_LABEL}{_SP}*：{_SP}*(?P<rest>.*?){_SP}*$")
+# A TAB table of attendees: "参会人员<TAB>单位及职务" then rows "姓名<TAB>职务".
+_TABLE_HEAD = re.compile(
+    rf"^{_SP}*(?:{_ROLE_LABELS['attendee']}|姓名){_SP}*\t[ \u3000\t]*(?:单位|职务|职位|单位及职务|单位职务|职务及单位)[ \u3000\t]*$")
+_TABLE_ROW = re.compile(r"^[ \u3000]*(?P<name>[^\t]+?)[ \u3000]*\t")
 # The other labels of a minutes' header block: when and where it was held.
 _TIME_LABEL = _one_of("会议时间", "时间", "开会时间")
 _PLACE_LABEL = _one_of("会议地点", "地点", "开会地点")
@@ -430,7 +434,8 @@ def meetings_of(doc: Document) -> list[Meeting]:
         _prose_lists(rec, after_header, len(rec.norm), participants)
         listed = {p.role for p in participants}
         prose: list[MeetingParticipant] = []
-        _prose_attendance(rec, after_header, len(rec.norm), prose)
+        # the header sentence itself may name them: "县长X主持召开…，副县长A、B出席会议"
+        _prose_attendance(rec, header.start if header.found else body, len(rec.norm), prose)
         participants.extend(p for p in prose if p.role not in listed)
     if not header.found and not participants and block.date is None:
         return []
@@ -556,6 +561,17 @@ def _attendance_lines(rec: _Record, lines: list[tuple[int, int]], out: list[Meet
         for a, b in _segments(rec.norm, *line_range):
             line = rec.norm[a:b]
             was_spill, spill = spill, line.rstrip()[-1:] in ("、", "，", "：", "；")
+            if _TABLE_HEAD.match(line):
+                section = "table"
+                block.used.add(line_range)
+                continue
+            if section == "table":
+                row = _TABLE_ROW.match(line)
+                if row is not None and _names(rec, a + row.start("name"), a + row.end("name")):
+                    _section_list(rec, "attendee", a + row.start("name"), a + row.end("name"), None, False, out)
+                    block.used.add(line_range)
+                    continue
+                section = None
             when = _HEADER_LABEL_LINE.match(line)
             if when:
                 section = None

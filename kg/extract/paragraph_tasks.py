@@ -154,9 +154,13 @@ def _is_unit(name: str, listed: bool = True) -> bool:
     list or a role position (由…负责, 牵头单位：…), where a department named by its field alone
     ("市财政") is a unit too; a clause's subject is not such a position."""
     name = name.strip(_SPACES)
-    if len(name) < 2 or len(name) > 30:
+    if len(name) < 2 or len(name) > 30 or _WHEN_NOT_UNIT.match(name):
         return False
     return looks_like_unit(_normalise(name), listed=listed)
+
+
+# "9月底前全部(开工)": a deadline, not a unit ending in 部
+_WHEN_NOT_UNIT = re.compile(r"^[\d０-９一二三四五六七八九十]{1,4}(?:年|月|日)|^(?:年|月)?底前")
 
 
 def _is_generic(name: str) -> bool:
@@ -540,6 +544,11 @@ def _opens_item(norm: str) -> bool:
                 or _ROLE_LABEL.match(norm) or _LABEL_LINE.match(norm))
 
 
+# A numbered topic line of minutes, "二、关于《X方案》": a heading of its own, however long.
+_TOPIC_HEADING = re.compile(
+    r"^[ \u3000\t]*(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)[ \u3000\t]*关于[^，。；：！？]{2,60}$")
+
+
 def _logical_paragraphs(doc: Document) -> list[_Piece]:
     """Lines joined where the PDF broke a paragraph across a page."""
     merged: list[_Piece] = []
@@ -554,7 +563,8 @@ def _logical_paragraphs(doc: Document) -> list[_Piece]:
             if open_paren and opens and not outline_marker(piece.norm) and not _ANNEX.match(piece.norm):
                 opens = _ROLE_LABEL.match(piece.norm) is not None and "）" not in piece.norm
             continues = (open_paren or (len(prev) >= 26 and prev[-1] not in _TERMINAL)) \
-                and not opens and not piece.norm.rstrip().endswith(("：", ":"))
+                and not opens and not piece.norm.rstrip().endswith(("：", ":")) \
+                and not _TOPIC_HEADING.match(prev)
             if continues:
                 merged[-1] = merged[-1] + piece
                 continue
@@ -577,12 +587,16 @@ def _heading_of(piece: _Piece) -> str | None:
     return piece.text[:match.end() - 1].strip() or None
 
 
+_REQUIREMENT_LEAD_IN = re.compile(r"工作要求[^。：]{0,8}如下[：:][ \u3000\t]*$")
+
+
 def _paragraphs(doc: Document) -> list[_Para]:
     tracker = OutlineTracker()
     headings: list[str] = []
     annex_title: str | None = None
     expect_annex_title = False
     bare_heading = ""  # a requirements heading without an outline number, in force until the next annex
+    requirement_lead_in = False  # "现就有关工作要求通知如下：": the numbered items after it are requirements
     out: list[_Para] = []
     for piece in _logical_paragraphs(doc):
         norm = piece.norm
@@ -594,6 +608,7 @@ def _paragraphs(doc: Document) -> list[_Para]:
             tracker.reset(f"附件{annex.group('n') or ''}")
             headings, annex_title, expect_annex_title = [], None, True
             bare_heading = ""
+            requirement_lead_in = False
             para.annex = True
         elif _BARE_REQUIREMENT_HEADING.match(norm):
             # its items are numbered afresh under it: "工作要求/(一)"
@@ -610,6 +625,8 @@ def _paragraphs(doc: Document) -> list[_Para]:
             headings = headings[:len(tracker.stack) - 1] + [heading or ""]
             para.marked, para.marker_end, para.heading = True, marker.end, heading
             expect_annex_title = False
+        elif _REQUIREMENT_LEAD_IN.search(norm):
+            requirement_lead_in = True
         elif expect_annex_title and len(norm) <= 60 and "。" not in norm:
             annex_title = piece.text
             expect_annex_title = False
@@ -619,7 +636,7 @@ def _paragraphs(doc: Document) -> list[_Para]:
         title_duty = doc.title if re.search(r"职责分工|任务分工|责任分工", doc.title or "") else ""
         context = [title_duty, annex_title or "", bare_heading] + headings
         deepest = headings[-1] if headings else ""
-        para.requirement = bool(bare_heading) or any(_REQUIREMENT_HEADING.search(h or "") for h in headings[:-1] if h)
+        para.requirement = bool(bare_heading) or (requirement_lead_in and para.marked) or any(_REQUIREMENT_HEADING.search(h or "") for h in headings[:-1] if h)
         para.organising = any(_ORGANISING_HEADING.search(h or "") for h in context[-1:])
         para.duty = any(_DUTY_HEADING.search(h or "") for h in context) or (
             any(_GUARANTEE_HEADING.search(h or "") for h in context) and not _ORGANISING_HEADING.search(deepest or ""))

@@ -144,21 +144,25 @@ def _split_posts(view: str, a: int, b: int) -> list[tuple[int, int]]:
     return [trim_span(view, x, y, LAYOUT_SPACES) for x, y in pieces if view[x:y].strip()]
 
 
-_TRAILING_NOTE = re.compile(r"[ \u3000]*（[^（）]{1,20}）$")
+_TRAILING_NOTE = re.compile(r"[ \u3000]*（[^（）]{1,30}）$")
 
 
 def _clean_post(source: str, view: str, a: int, b: int) -> tuple[str, bool]:
     """Post text as written, without 职务 / probation note; and whether a probation note was there."""
     text, vtext = source[a:b], view[a:b]
     probation = bool(_PROBATION.search(vtext))
+    # a note after the post ("职务（另有任用）", "院长（聘期三年，试用期一年）", "主任（正科级）") is
+    # not part of it, the whole bracket even with a comma inside; a bracket inside a unit name
+    # ("中心（卫生监督执法局）主任") is. Read before the probation cut, which would split such a note.
+    for _ in range(2):
+        note = _TRAILING_NOTE.search(vtext.rstrip())
+        if not note or not ("试用期" in note.group() or
+                            re.search(rf"(?:职务|职|{OFFICE_TAIL})$", vtext[:note.start()])):
+            break
+        text, vtext = text[:note.start()], vtext[:note.start()]
     cut = _PROBATION.search(vtext)
     if cut:
         text, vtext = text[:cut.start()] + text[cut.end():], vtext[:cut.start()] + vtext[cut.end():]
-    # a note after the post ("职务（另有任用）", "院长（聘期三年）") is not part of it; a bracket
-    # inside a unit name ("中心（卫生监督执法局）主任") is
-    note = _TRAILING_NOTE.search(vtext.rstrip())
-    if note and re.search(rf"(?:职务|职|{OFFICE_TAIL})$", vtext[:note.start()]):
-        text, vtext = text[:note.start()], vtext[:note.start()]
     m = re.search(r"(?:的)?(?:一切|全部|所有|所任|所担任的)?(?:行政|领导)?职务?$", vtext)
     if m and vtext.endswith(("职务", "职")):
         text = text[:m.start()]

@@ -37,7 +37,8 @@ from dataclasses import dataclass, field
 
 from kg.extract.deadlines import find_deadlines, issue_year, parse_deadline
 from kg.extract.registry import extractor
-from kg.extract.unit_names import split_unit_list, units_in_cells
+from kg.extract.titles import looks_like_delimited_name
+from kg.extract.unit_names import looks_like_unit, split_unit_list, units_in_cells
 from kg.ingest.textnorm import remove_spaces, squeeze_cjk_spaces
 from kg.model import Document, Milestone, Table, TableRow, TaskAssignment
 
@@ -75,6 +76,10 @@ _ROLE_PATTERNS: tuple[tuple[str, re.Pattern], ...] = (
 )
 
 
+_LEADERS_AND_UNITS_HEADING = re.compile(r"领导.*(?:单位|部门)")
+_COOP_HEADING = re.compile(r"配合|协同|协办|协助|协作|参与")
+
+
 @dataclass
 class _Columns:
     ref: int | None = None
@@ -86,14 +91,18 @@ class _Columns:
     coop_units: list[int] = field(default_factory=list)
     responsible: list[int] = field(default_factory=list)
     deadline: list[int] = field(default_factory=list)
+    # one column for the leader(s) and the units: "责任领导及单位" holding "王明　县发改局（牵头）、县财政局"
+    leaders_units: list[int] = field(default_factory=list)
 
     @property
     def has_duty(self) -> bool:
-        return bool(self.leaders or self.lead_units or self.coop_units or self.responsible)
+        return bool(self.leaders or self.lead_units or self.coop_units or self.responsible or self.leaders_units)
 
 
 def _column_role(name: str) -> str | None:
     folded = _fold(re.sub(r"[（(][^）)]*[)）]", "", name or "")) or _fold(name)
+    if _LEADERS_AND_UNITS_HEADING.search(folded) and not _COOP_HEADING.search(folded):
+        return "leaders_units"  # 责任领导及单位, 牵头领导及单位, 分管领导及责任单位, 责任领导/责任单位
     for role, pattern in _ROLE_PATTERNS:
         if pattern.search(folded):
             return role
@@ -131,7 +140,7 @@ def classify_columns(table: Table) -> _Columns:
             cols.lead_units = [i for i, n in zip(cols.lead_units, names) if "牵头" in n]
     if cols.task is None and cols.name is None and cols.group is None:
         # the first wordy column that is not a duty column holds the task
-        duty = set(cols.leaders + cols.lead_units + cols.coop_units + cols.responsible + cols.deadline)
+        duty = set(cols.leaders + cols.lead_units + cols.coop_units + cols.responsible + cols.deadline + cols.leaders_units)
         for i in range(len(table.header)):
             if i != cols.ref and i not in duty and _numeric_share(table, i) < 0.5:
                 cols.task = i
@@ -228,6 +237,26 @@ def split_labelled_units(text: str) -> tuple[str, str]:
     label = re.match(r"^\s*(?:牵头|主责)(?:单位|部门)?\s*[:：]\s*", folded)
     if label:
         return (text or "")[label.end():].strip(_SPACE + "；;，,。"), ""
+    return text, ""
+
+
+def split_leaders_and_units(text: str) -> tuple[str, str]:
+    """A 责任领导及单位 cell: leader name(s), a space, then the units ->
+    ("王明、李丽", "县发改局（牵头）、县财政局"). A cell with no leader before the units
+    is all units; any other cell is all leaders."""
+    text = text or ""
+    folded = text.translate(_TRADITIONAL)
+    for gap in re.finditer(rf"[{_SPACE}]+", text):
+        people, units = text[:gap.start()], text[gap.end():]
+        names = re.split(r"[、，,；;]", people)
+        if not people.strip(_SPACE) or not all(looks_like_delimited_name(n.strip(_SPACE)) for n in names):
+            continue
+        first_unit = re.split(r"[、，,；;（(]", folded[gap.end():], maxsplit=1)[0]
+        if looks_like_unit(first_unit, listed=True):
+            return people.strip(_SPACE), units.strip(_SPACE)
+    first_piece = re.split(r"[、，,；;（(]", folded.strip(_SPACE), maxsplit=1)[0]
+    if looks_like_unit(first_piece, listed=True):
+        return "", text
     return text, ""
 
 
@@ -416,7 +445,7 @@ _CLAUSE_END = ("。", "；", ";", "！", "？", "，", ",", "、", "：", ":")
 def section_heading(row: TableRow, cols: _Columns) -> tuple[int, str] | None:
     """(level, heading) of a section row of a numbered table ("一、 | 城市更新" or
     "一、城市更新" with nothing else on the row), or None for any other row."""
-    duty = cols.leaders + cols.lead_units + cols.coop_units + cols.responsible + cols.deadline
+    duty = cols.leaders + cols.lead_units + cols.coop_units + cols.responsible + cols.deadline + cols.leaders_units
     if any(_cell(row, c) for c in duty):
         return None
     filled = [(i, c.text.strip()) for i, c in enumerate(row.cells) if c.text.strip()]
@@ -478,6 +507,7 @@ def _table_tasks(doc: Document, table: Table) -> list[TaskAssignment]:
     if category_col is None and group_col is not None and cols.name is None:
         category_col, group_col = group_col, None
     duty_cells = [_cell(r, c) for r in table.rows for c in cols.lead_units + cols.coop_units]
+    duty_cells += [split_leaders_and_units(_cell(r, c))[1] for r in table.rows for c in cols.leaders_units]
     known_units = units_in_cells(duty_cells)
     category_values = [_cell(r, category_col) for r in table.rows] if category_col is not None else []
     state = _CategoryState(_learn_outer_categories(category_values))
@@ -533,10 +563,15 @@ def _table_tasks(doc: Document, table: Table) -> list[TaskAssignment]:
             text = task_text or title
         if not text.strip():
             continue
-        leaders = _people(_cells(row, cols.leaders))
+        leader_cells, unit_cells = _cells(row, cols.leaders), _cells(row, cols.lead_units)
+        for cell in _cells(row, cols.leaders_units):
+            people, units = split_leaders_and_units(cell)
+            leader_cells += [people] if people else []
+            unit_cells += [units] if units else []
+        leaders = _people(leader_cells)
         responsible = _people(_cells(row, cols.responsible))
         lead_cells, coop_cells = [], _cells(row, cols.coop_units)
-        for cell in _cells(row, cols.lead_units):
+        for cell in unit_cells:
             lead, coop = split_labelled_units(cell)
             lead_cells.append(lead)
             if coop:
