@@ -506,3 +506,35 @@ def test_date_first_in_the_bracket_and_numbered_minutes_under_a_section_mark():
     assert (minutes.doc_no, minutes.title, minutes.issuer, minutes.date) == (
         "青开纪〔2025〕5号", "青山经济开发区2025年第七次主任办公会议纪要", "青山经济开发区管理委员会综合办公室", "2025-07-04")
     assert minutes.is_meeting and minutes.meeting_number == 7
+
+
+def test_markdown_remnants_of_a_web_export_are_blanked_in_the_matching_text():
+    text = """# 青山区人民政府公报
+
+## 青山区人民政府办公室关于做好冬季安全工作的通知
+
+**文号：** 青政办发〔2025〕31号
+
+各街道：
+
+| 序号 | 任务 | 牵头单位 |
+|---|---|---|
+| 1 | 排查燃气隐患。 | 区住建局 |
+
+**青山区人民政府办公室**
+
+**2025年10月28日**
+"""
+    source = source_from_string(text, "md.txt")
+    assert len(source.text) == len(text) and source.printed == text
+    assert "**" not in source.text and "\t" not in text and "\t 排查燃气隐患。 \t" in source.text
+    [doc] = split_documents(source).documents
+    assert (doc.doc_no, doc.issuer, doc.date) == ("青政办发〔2025〕31号", "青山区人民政府办公室", "2025-10-28")
+    assert doc.title == "青山区人民政府办公室关于做好冬季安全工作的通知"
+    [table] = doc.tables
+    assert [c.strip() for c in table.rows[0].texts()] == ["1", "排查燃气隐患。", "区住建局"]
+
+
+def test_a_pdf_text_with_a_few_dashes_is_not_taken_for_markdown():
+    text = NOTICE + "- 附件：1.方案\n- 2.清单\n"
+    assert source_from_string(text, "x.txt").printed is None

@@ -38,6 +38,7 @@ INPUTS = [
     "lanxi-city-2025-06.txt",
     "pingchuan-county-2025-09.txt",
     "huaiyang-zone-2025-08.txt",
+    "dongpo-district-2025-11.txt",
 ]
 
 # F1 that a serious tool should reach on these shapes.

@@ -44,7 +44,8 @@ MEETING_KIND = (r"(?P<kind>常务会议|(?:常务副|副)?(?:市长|县长|区�
                 r"|(?:市长|县长|区长|市政府|县政府|区政府)?专题会议|全体会议)")
 MEETING_SENTENCE = re.compile(
     rf"^[ \t\u3000]*(?P<date>(?:(?:\d{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年)?\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月[^，,。\n年]{{1,8}}?日)"
-    rf"[^。\n]{{0,80}}?(?:主持召开|召开)[^。\n]{{0,60}}?第\s*(?P<num>\d+|[一二三四五六七八九十百零〇]+)\s*次\s*{MEETING_KIND}",
+    rf"[^。\n]{{0,80}}?(?:主持召开|召开)[^。\n]{{0,60}}?第\s*(?P<num>\d+|[一二三四五六七八九十百零〇]+)\s*次\s*"
+    rf"(?:[市县区]?(?:人民)?政府)?{MEETING_KIND}",
     re.M,
 )
 _MEETING_HEADER_LINE = re.compile(
@@ -223,7 +224,7 @@ def _title_above(text: str, pos: int) -> int | None:
 
 _ORG_AND_DATE_LINE = re.compile(
     rf"^[ \t\u3000]*(?P<org>[\u4e00-\u9fff（）()]{{2,40}}?(?:人民政府|政府|办公室|办公厅|委员会|管委会|局|委|办))"
-    rf"[ \t\u3000]+(?P<date>{DATE_PATTERN.pattern})[ \t\u3000]*$",
+    rf"[ \t\u3000]+(?P<date>{DATE_PATTERN.pattern})(?:印发)?[ \t\u3000]*$",
     re.M,
 )
 

@@ -8,6 +8,7 @@ table is OpenCC's TSCharacters (first candidate of each single character).
 from __future__ import annotations
 
 import importlib.resources
+import re
 from functools import lru_cache
 
 # Share of CJK characters that must be traditional-only before a text is
@@ -41,9 +42,37 @@ def traditional_share(text: str) -> float:
 _DIGIT_VARIANTS = {ord(f): str(i) for i, f in enumerate("０１２３４５６７８９")} | {ord("○"): "〇"}
 
 
+_MARKDOWN_SIGNAL = re.compile(r"^[ \t]*(?:#{1,6} |\* |> |\|.*\|[ \t]*$)", re.M)
+_MARKDOWN_PREFIX = re.compile(r"^([ \t]*)(#{1,6} |\* |- |> )", re.M)
+_PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$", re.M)
+_PIPE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$|^[ \t]*-{3,}[ \t]*$", re.M)
+
+
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group(0))
+
+
+def without_markdown(text: str) -> str:
+    """Markdown remnants of a web export, blanked out in place (same length): heading
+    marks, bullets, quote marks, bold markers and rules become spaces; a pipe table's
+    inner bars become TABs so its rows read like the PDF's TAB tables."""
+    if len(_MARKDOWN_SIGNAL.findall(text)) < 3:
+        return text  # a stray "- " bullet or "**" in a PDF text is left to the extractors
+    text = _PIPE_RULE.sub(_blank, text)
+    text = _PIPE_ROW.sub(lambda m: _pipe_row(m.group(0)), text)
+    text = _MARKDOWN_PREFIX.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+    return text.replace("**", "  ")
+
+
+def _pipe_row(row: str) -> str:
+    first, last = row.index("|"), row.rindex("|")
+    inner = row[first + 1:last].replace("|", "\t")
+    return row[:first] + " " + inner + " " + row[last + 1:]
+
+
 def matching_text(text: str) -> tuple[str, str | None]:
     """(text to match on, the printed original or None when they are the same)."""
-    converted = text.translate(_DIGIT_VARIANTS)
+    converted = without_markdown(text).translate(_DIGIT_VARIANTS)
     if traditional_share(text) >= TRADITIONAL_SHARE:
         converted = converted.translate(traditional_to_simplified())
     assert len(converted) == len(text)  # offsets must not move
