@@ -30,12 +30,22 @@ class SourceText:
     path: str
     text: str  # what the extractors match on (simplified where the file is in traditional characters)
     encoding: str  # the encoding that decoded the bytes, e.g. "utf-8", "utf-8-sig", "gb18030"
-    printed: str | None = None  # the text as printed, where it differs from ``text`` (same length)
+    printed: str | None = None  # the text as printed, where it differs from ``text``
+    # Where hard-wrapped lines were joined for matching, the printed offset of each
+    # matching offset (len(text) + 1 entries); None where offsets are the same.
+    offsets: tuple[int, ...] | None = None
 
     @property
     def printed_text(self) -> str:
         """The text as printed: quotes and printed values come from here."""
         return self.printed if self.printed is not None else self.text
+
+    def printed_offset(self, offset: int) -> int:
+        return self.offsets[offset] if self.offsets is not None else offset
+
+    def printed_slice(self, start: int, end: int) -> str:
+        """The printed text behind a span of the matching text."""
+        return self.printed_text[self.printed_offset(start):self.printed_offset(end)]
 
     def span(self, start: int, end: int) -> Span:
         return Span.of(self.text, start, end)

@@ -538,3 +538,46 @@ def test_markdown_remnants_of_a_web_export_are_blanked_in_the_matching_text():
 def test_a_pdf_text_with_a_few_dashes_is_not_taken_for_markdown():
     text = NOTICE + "- 附件：1.方案\n- 2.清单\n"
     assert source_from_string(text, "x.txt").printed is None
+
+
+WRAPPED = "\n".join([
+    "青政任〔2025〕6号",
+    "",
+    "青山县人民政府",
+    "关于王明等同志职务任免的通知",
+    "",
+    "各乡镇人民政府，县直各单位：",
+    "　　经县人民政府研究决定：李强同志任青山县发展和改革局局长",
+    "；赵丽（女）同志任青山县教育局副局长（试用期一年）；欧阳振",
+    "华同志任县市场监督管理局副局长，免去其县商务局副局长职务；免",
+    "去陈志刚同志县自然资源局局长职务。",
+    "　　同时，县人民政府决定提名周海同志为县审计局局长人选，提请",
+    "县人大常委会审议。这是一段用来凑足长度的说明文字，共三十字整。",
+    "　　以上同志的任职时间自本通知印发之日起计算，请各单位遵照执",
+    "行，并做好工作交接，确保各项工作有序推进，不得影响正常工作。",
+    "　　特此通知。这一行字数较少。",
+    "",
+    "青山县人民政府",
+    "2025年9月22日",
+    "",
+]) + "\n" + "\n".join("这是一行用来模拟正文硬换行的文字内容，长度刚好是三十个字符呀" for _ in range(8)) + "\n"
+
+
+def test_hard_wrapped_paragraphs_are_joined_for_matching_and_quoted_as_printed(tmp_path):
+    from kg.facts import read_facts
+    from kg.pipeline import build
+    from kg.store import open_store
+
+    source = source_from_string(WRAPPED, "wrapped.txt")
+    assert source.offsets is not None and len(source.text) == len(WRAPPED)
+    assert "欧阳振华同志任" in source.text and "免去陈志刚" in source.text
+    path = tmp_path / "wrapped.txt"
+    path.write_text(WRAPPED, encoding="utf-8")
+    build([str(path)], str(tmp_path / "out"))
+    store = open_store(str(tmp_path / "out"))
+    [facts] = read_facts(store)
+    changes = {(c["person"], c["action"], c["post"]) for c in facts["personnel_changes"]}
+    assert ("欧阳振华", "appoint", "县市场监督管理局副局长") in changes
+    assert ("陈志刚", "remove", "县自然资源局局长") in changes
+    for row in store.select("SELECT ?s ?e ?q WHERE { ?ev a gz:Evidence ; gz:start ?s ; gz:end ?e ; gz:quote ?q }"):
+        assert WRAPPED[row["s"]:row["e"]] == row["q"]  # offsets and quotes are the printed text's

@@ -42,10 +42,10 @@ def restore_printed_forms(fact, source: SourceText, evidence: Span | None = None
 def _printed(value: str, source: SourceText, span: Span) -> str:
     """Printed form from the fact's own span, else from the first place the
     document prints it (a role carried down from a labelled line above)."""
-    found = printed_form(value, source.text, source.printed, span.start, span.end)
+    found = printed_form(value, source.text, source.printed, span.start, span.end, source.offsets)
     if found != value or not value:
         return found
     if value in source.printed:
         return value
     at = source.text.find(value)
-    return source.printed[at:at + len(value)] if at >= 0 else value
+    return source.printed_slice(at, at + len(value)).replace("\n", "") if at >= 0 else value

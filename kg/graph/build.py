@@ -104,13 +104,15 @@ class GazetteGraphBuilder:
             self.sink.add(graph, node, PROV.wasDerivedFrom, document_iri(self.source.name, doc.doc_no))
         if span is None:
             return
-        ev = evidence_iri(self.source.name, span.start, span.end)
+        # offsets and quotes refer to the text as printed (decoded, LF line ends)
+        start, end = self.source.printed_offset(span.start), self.source.printed_offset(span.end)
+        ev = evidence_iri(self.source.name, start, end)
         self.sink.add(graph, node, GZ.evidence, ev)
         self.sink.add(graph, ev, RDF.type, GZ.Evidence)
         self.sink.add(graph, ev, GZ.inDocument, document_iri(self.source.name, doc.doc_no))
-        self.sink.add(graph, ev, GZ.start, Literal(span.start))
-        self.sink.add(graph, ev, GZ.end, Literal(span.end))
-        self.sink.add(graph, ev, GZ.quote, Literal(self.source.printed_text[span.start:span.end]))
+        self.sink.add(graph, ev, GZ.start, Literal(start))
+        self.sink.add(graph, ev, GZ.end, Literal(end))
+        self.sink.add(graph, ev, GZ.quote, Literal(self.source.printed_text[start:end]))
 
     # --- documents ----------------------------------------------------------
     def documents(self) -> None:
@@ -128,8 +130,8 @@ class GazetteGraphBuilder:
             self.sink.add(g, d, RDFS.label, Literal(doc.title))
             self.sink.add(g, d, GZ.kind, Literal(doc.kind))
             self.sink.add(g, d, DCTERMS.issued, _date(doc.date))
-            self.sink.add(g, d, GZ.start, Literal(doc.start))
-            self.sink.add(g, d, GZ.end, Literal(doc.end))
+            self.sink.add(g, d, GZ.start, Literal(self.source.printed_offset(doc.start)))
+            self.sink.add(g, d, GZ.end, Literal(self.source.printed_offset(doc.end)))
             if doc.issuer:
                 self.sink.add(g, d, GZ.issuerName, Literal(doc.issuer))
                 self.sink.add(g, d, DCTERMS.creator, self.unit(g, doc.issuer))
@@ -361,12 +363,13 @@ class GazetteGraphBuilder:
             if doc.start <= span.start and span.end <= doc.end:
                 self.evidence(g, node, doc, span)
                 return
-        ev = evidence_iri(self.source.name, span.start, span.end)
+        start, end = self.source.printed_offset(span.start), self.source.printed_offset(span.end)
+        ev = evidence_iri(self.source.name, start, end)
         self.sink.add(g, node, GZ.evidence, ev)
         self.sink.add(g, ev, RDF.type, GZ.Evidence)
-        self.sink.add(g, ev, GZ.start, Literal(span.start))
-        self.sink.add(g, ev, GZ.end, Literal(span.end))
-        self.sink.add(g, ev, GZ.quote, Literal(self.source.printed_text[span.start:span.end]))
+        self.sink.add(g, ev, GZ.start, Literal(start))
+        self.sink.add(g, ev, GZ.end, Literal(end))
+        self.sink.add(g, ev, GZ.quote, Literal(self.source.printed_text[start:end]))
 
     def build(self) -> list[tuple]:
         self.documents()

@@ -52,7 +52,7 @@ _MEETING_HEADER_LINE = re.compile(
     rf"^[ \t\u3000]*(?:[{_OPEN}]?\s*\d{{4}}\s*[{_CLOSE}]?\s*)?第\s*(?:\d+|[一二三四五六七八九十]+)\s*[次期][ \t\u3000]*$"
     rf"|^.{{0,30}}(?:会议纪要|会议记录)\**[ \t\u3000]*$"
 )
-_DATE_LINE = re.compile(rf"^[ \t\u3000]*{DATE_PATTERN.pattern}[ \t\u3000]*$")
+_DATE_LINE = re.compile(rf"^[ \t\u3000]*{DATE_PATTERN.pattern}(?:印发)?[ \t\u3000]*$")
 _ORG_LINE = re.compile(
     r"^[ \t\u3000]*[\u4e00-\u9fff（）()]{2,40}(?:人民政府|政府|办公室|办公厅|委员会|管委会|局|委|办|厅|院|中心|指挥部|领导小组|工作专班)[ \t\u3000]*$"
 )
@@ -415,7 +415,7 @@ def _with_paragraphs_and_tables(source: SourceText, doc: Document) -> Document:
     doc = replace(doc, paragraphs=paragraphs, tables=tables)
     if source.printed is not None:  # traditional characters: report what is printed
         def printed(value):
-            return printed_form(value, text, source.printed, 0, len(text)) if value else value
+            return printed_form(value, text, source.printed, 0, len(text), source.offsets) if value else value
 
         doc = replace(doc, doc_no=printed(doc.doc_no), title=printed(doc.title), issuer=printed(doc.issuer))
     return doc
@@ -462,8 +462,8 @@ def parse_toc(source: SourceText, start: int, end: int) -> list[TocEntry]:
         if not title or (doc_no is None and not _TITLE_END.search(title) and "纪要" not in title):
             continue  # address lines, phone numbers: not entries
         if source.printed is not None:  # traditional characters: report what is printed
-            title = printed_form(title, text, source.printed, first, b)
-            doc_no = printed_form(doc_no, text, source.printed, first, b) if doc_no else None
+            title = printed_form(title, text, source.printed, first, b, source.offsets)
+            doc_no = printed_form(doc_no, text, source.printed, first, b, source.offsets) if doc_no else None
         entries.append(TocEntry(title=title, doc_no=doc_no, page=int(page.group("page")), span=Span.of(text, first, b)))
     return entries
 

@@ -72,11 +72,12 @@ def read_source(path: str | os.PathLike) -> SourceText:
     with open(path, "rb") as handle:
         data = handle.read()
     text, encoding = decode_bytes(data, path)
-    matching, printed = matching_text(normalise_newlines(text))
-    return SourceText(name=os.path.basename(path), path=path, text=matching, encoding=encoding, printed=printed)
+    matching, printed, offsets = matching_text(normalise_newlines(text))
+    return SourceText(name=os.path.basename(path), path=path, text=matching, encoding=encoding, printed=printed,
+                      offsets=offsets)
 
 
 def source_from_string(text: str, name: str = "pasted.txt") -> SourceText:
     """For notebooks and tests: text that is already decoded."""
-    matching, printed = matching_text(normalise_newlines(text.lstrip("\ufeff")))
-    return SourceText(name=name, path=name, text=matching, encoding="str", printed=printed)
+    matching, printed, offsets = matching_text(normalise_newlines(text.lstrip("\ufeff")))
+    return SourceText(name=name, path=name, text=matching, encoding="str", printed=printed, offsets=offsets)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.resources
 import re
+from collections import Counter
 from functools import lru_cache
 
 # Share of CJK characters that must be traditional-only before a text is
@@ -70,16 +71,74 @@ def _pipe_row(row: str) -> str:
     return row[:first] + " " + inner + " " + row[last + 1:]
 
 
-def matching_text(text: str) -> tuple[str, str | None]:
-    """(text to match on, the printed original or None when they are the same)."""
+_SENTENCE_END = ("。", "；", "：", "！", "？", "”", "」", "）", ")")
+_OUTLINE_START = re.compile(r"^[ \t\u3000]|^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十\d]+[)）]|^\d+[.．、]")
+
+
+def wrap_width(text: str) -> int | None:
+    """The line width of a hard-wrapped text (every paragraph broken at ~W
+    characters), or None: at least a quarter of the lines, and ten or more,
+    have the same length give or take one."""
+    lengths = Counter(len(line) for line in text.split("\n") if line.strip())
+    if not lengths:
+        return None
+    total = sum(lengths.values())
+    width, _ = max(lengths.items(), key=lambda kv: (sum(lengths[w] for w in (kv[0] - 1, kv[0], kv[0] + 1)), kv[0]))
+    near = sum(lengths[w] for w in (width - 1, width, width + 1))
+    return width if width >= 20 and near >= 10 and near >= 0.25 * total else None
+
+
+def unwrap(text: str) -> tuple[str, tuple[int, ...] | None]:
+    """Join hard-wrapped lines for matching: a line of the wrap width, not ending a
+    sentence, followed by a line that does not start a new item, continues on it.
+    The joined paragraph keeps its newlines at its end, so the text keeps its
+    length; the returned offsets map each matching offset to the printed one
+    (monotonic, so a span maps to a span)."""
+    width = wrap_width(text)
+    if width is None:
+        return text, None
+    lines = text.split("\n")
+    out: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    moved = 0  # newlines moved from inside the paragraph being joined to its end
+    for i, line in enumerate(lines):
+        out.append(line)
+        offsets.extend(range(pos, pos + len(line)))
+        newline_at = pos + len(line)
+        pos = newline_at + 1
+        if i == len(lines) - 1:
+            break
+        nxt = lines[i + 1]
+        if (width - 1 <= len(line) <= width + 1 and not line.rstrip().endswith(_SENTENCE_END)
+                and nxt.strip() and not _OUTLINE_START.match(nxt)):
+            moved += 1
+            continue
+        out.append("\n" * (moved + 1))
+        offsets.extend([newline_at] * (moved + 1))
+        moved = 0
+    if moved:
+        out.append("\n" * moved)
+        offsets.extend([len(text)] * moved)
+    offsets.append(len(text))
+    joined = "".join(out)
+    return (joined, tuple(offsets)) if joined != text else (text, None)
+
+
+def matching_text(text: str) -> tuple[str, str | None, tuple[int, ...] | None]:
+    """(text to match on, the printed original or None when they are the same,
+    printed offsets where lines were joined)."""
     converted = without_markdown(text).translate(_DIGIT_VARIANTS)
     if traditional_share(text) >= TRADITIONAL_SHARE:
         converted = converted.translate(traditional_to_simplified())
     assert len(converted) == len(text)  # offsets must not move
-    return (converted, None) if converted == text else (converted, text)
+    converted, offsets = unwrap(converted)
+    assert len(converted) == len(text)
+    return (converted, None, None) if converted == text else (converted, text, offsets)
 
 
-def printed_form(value: str, matching: str, printed: str | None, start: int, end: int) -> str:
+def printed_form(value: str, matching: str, printed: str | None, start: int, end: int,
+                 offsets: tuple[int, ...] | None = None) -> str:
     """The printed (traditional) form of a value found in matching[start:end].
 
     Values may have lost layout spaces ("王 明" -> "王明"), so the search allows
@@ -88,16 +147,19 @@ def printed_form(value: str, matching: str, printed: str | None, start: int, end
     """
     if printed is None or not value:
         return value
-    import re
 
-    if value in printed[start:end]:
+    def at(i: int) -> int:
+        return offsets[i] if offsets is not None else i
+
+    if value in printed[at(start):at(end)]:
         return value  # printed as it stands (a simplified name in a mixed text)
     segment = matching[start:end]
-    at = segment.find(value)
-    if at >= 0:
-        return printed[start + at:start + at + len(value)]
+    found_at = segment.find(value)
+    if found_at >= 0:
+        a, b = start + found_at, start + found_at + len(value)
+        return re.sub(r"\n", "", printed[at(a):at(b)])
     pattern = r"\s*".join(re.escape(ch) for ch in value if not ch.isspace())
     found = re.search(pattern, segment) if pattern else None
     if found is None:
         return value
-    return re.sub(r"\s+", "", printed[start + found.start():start + found.end()])
+    return re.sub(r"\s+", "", printed[at(start + found.start()):at(start + found.end())])
