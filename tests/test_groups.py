@@ -677,3 +677,29 @@ def test_tab_roster_carries_the_role_down_to_rows_with_an_empty_first_cell():
         ("赵六", "办公室主任", "市发改局局长"),
     ]
     assert group.member_units == ()
+
+
+def test_role_line_with_name_space_title_pairs_separated_by_semicolons():
+    from kg.extract.groups import extract_groups
+    from kg.ingest import source_from_string, split_documents
+
+    text = """青政办函〔2025〕33号
+
+青山县人民政府办公室
+关于成立青山县供水管网改造工作专班的通知
+
+各乡镇：
+    为推进工作，成立青山县供水管网改造工作专班。现将组成人员通知如下：
+
+组　长：王明　县委常委、常务副县长
+成　员：沈玉洁　县财政局副局长；上官明远　青山县自来水公司总经理；邵清和　县自然资源局副局长
+
+青山县人民政府办公室
+2025年9月28日
+"""
+    [doc] = split_documents(source_from_string(text, "g.txt")).documents
+    [group] = extract_groups(doc)
+    members = [(m.person, m.role, m.title) for m in group.members]
+    assert ("沈玉洁", "成员", "县财政局副局长") in members
+    assert ("上官明远", "成员", "青山县自来水公司总经理") in members
+    assert ("邵清和", "成员", "县自然资源局副局长") in members

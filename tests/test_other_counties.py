@@ -39,6 +39,7 @@ INPUTS = [
     "pingchuan-county-2025-09.txt",
     "huaiyang-zone-2025-08.txt",
     "dongpo-district-2025-11.txt",
+    "xiling-gazette-2025-10.txt",
 ]
 
 # F1 that a serious tool should reach on these shapes.

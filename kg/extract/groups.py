@@ -745,14 +745,17 @@ def _starts_a_name(norm: str, tokens: list[tuple[int, int]], i: int) -> bool:
 
 
 _NAME_COMMA_TITLE = re.compile(rf"(?P<name>{PERSON_NAME})[ \u3000]*，[ \u3000]*(?P<title>.+)")
+# "王明　县财政局副局长；李四　县水利局副局长": a space instead of the comma, in a ；-list
+_NAME_SPACE_TITLE = re.compile(rf"(?P<name>{PERSON_NAME})[ \u3000]+(?P<title>.+)")
 
 
 def _people_name_comma_title(norm: str, a: int, b: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """"王明，县委副书记、县长；李四，副县长": people with the title after a comma, ； between
     them; [] unless every piece reads so."""
     pairs = []
-    for p, q in split_outside_brackets(norm, a, b, "；"):
-        m = _NAME_COMMA_TITLE.fullmatch(norm, p, q)
+    pieces = split_outside_brackets(norm, a, b, "；")
+    for p, q in pieces:
+        m = _NAME_COMMA_TITLE.fullmatch(norm, p, q) or (len(pieces) > 1 and _NAME_SPACE_TITLE.fullmatch(norm, p, q))
         if not (m and _is_delimited_name(m.group("name")) and _ENDS_WITH_POST.search(squeeze(m.group("title")))):
             return []
         pairs.append(((m.start("name"), m.end("name")), (m.start("title"), m.end("title"))))
