@@ -11,6 +11,15 @@ SEED = SHARED / "data" / "miluo-gazette-2025-01.txt"
 SEED_GOLD = SHARED / "gold" / "miluo-gazette-2025-01.json"
 
 
+def one_document(text: str):
+    """The normalised text and the single document of a small invented input."""
+    from kg.ingest import source_from_string, split_documents
+
+    gazette = split_documents(source_from_string(text))
+    assert len(gazette.documents) == 1
+    return gazette.source.text, gazette.documents[0]
+
+
 def sample_paths() -> list[Path]:
     return sorted(p for p in (REPO / "samples").glob("*.txt"))
 

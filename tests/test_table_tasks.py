@@ -3,25 +3,16 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from kg.extract.registry import load_extractors
 from kg.extract.table_tasks import (extract_table_tasks, split_labelled_units, split_milestones,
                                     split_people_cell)
-from kg.ingest import read_source, source_from_string, split_documents
+from kg.ingest import read_source, split_documents
 from kg.model import Milestone
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED = SHARED / "data" / "miluo-gazette-2025-01.txt"
-SEED_GOLD = SHARED / "gold" / "miluo-gazette-2025-01.json"
-
-
-def one_document(text: str):
-    gazette = split_documents(source_from_string(text))
-    assert len(gazette.documents) == 1
-    return gazette.source.text, gazette.documents[0]
+from tests.conftest import SEED, SEED_GOLD, one_document
 
 
 def by_ref(tasks):

@@ -2,24 +2,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from kg.evaluate import score_facts
 from kg.extract.registry import load_extractors
 from kg.extract.targets import extract_targets
-from kg.ingest import read_source, source_from_string, split_documents
+from kg.ingest import read_source, split_documents
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-SEED = SHARED / "data" / "miluo-gazette-2025-01.txt"
-SEED_GOLD = SHARED / "gold" / "miluo-gazette-2025-01.json"
-
-
-def one_document(text: str):
-    gazette = split_documents(source_from_string(text))
-    assert len(gazette.documents) == 1
-    return gazette.source.text, gazette.documents[0]
+from tests.conftest import SEED, SEED_GOLD, one_document
 
 
 def triples(targets):

@@ -949,14 +949,11 @@ def _with_text(doc: Document, span: Span) -> Span:
 @extractor("groups")
 def extract_groups(doc: Document) -> list[WorkingGroup]:
     """Every working group of one document with its members, member units, office and parent."""
-    try:
-        return groups_of(doc)
-    except Exception:  # an extractor never raises on odd input
-        return []
+    return groups_of(doc)
 
 
 def groups_of(doc: Document) -> list[WorkingGroup]:
-    """The groups of one document (raises on a bug; extract_groups is the safe entry point)."""
+    """The groups of one document."""
     prose_view = _paragraph_view(doc)
     prose = _prose_groups(doc, prose_view)
     lines = _line_views(doc)

@@ -415,7 +415,7 @@ _ANY_LABEL = re.compile(rf"^{_SP}*(?P<label>[^：，。、]{{1,16}})：")
 
 
 def meetings_of(doc: Document) -> list[Meeting]:
-    """The meeting of one minutes document (raises on a bug; extract_meetings is the safe entry)."""
+    """The meeting of one minutes document."""
     rec = _Record(doc)
     body = max(0, doc.body_start - doc.span.start)
     header = _Header(rec, body)
@@ -664,7 +664,4 @@ def _section_list(rec: _Record, section: str, a: int, b: int, sub_unit, invited:
 @extractor("meetings")
 def extract_meetings(doc: Document) -> list[Meeting]:
     """The meeting recorded in a minutes document (or a pasted minutes record), else nothing."""
-    try:
-        return meetings_of(doc)
-    except Exception:  # an extractor never raises on odd input
-        return []
+    return meetings_of(doc)

@@ -1392,10 +1392,7 @@ class _Builder:
 @extractor("paragraph_tasks")
 def extract_paragraph_tasks(doc: Document) -> list[TaskAssignment]:
     """Every assignment of responsibility in the running text of a document."""
-    try:
-        return _extract(doc)
-    except Exception:  # an extractor never stops the pipeline on odd input
-        return []
+    return _extract(doc)
 
 
 def _extract(doc: Document) -> list[TaskAssignment]:

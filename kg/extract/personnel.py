@@ -497,10 +497,7 @@ def _table_changes(doc: Document, all_on_probation: bool) -> tuple[list[Personne
 @extractor("personnel")
 def extract_personnel(doc: Document) -> list[PersonnelChange]:
     """Every appointment and removal in one document, in text order."""
-    try:
-        return _extract(doc)
-    except Exception:  # an extractor never raises on odd input
-        return []
+    return _extract(doc)
 
 
 def _extract(doc: Document) -> list[PersonnelChange]:

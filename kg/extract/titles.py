@@ -350,12 +350,9 @@ def _attendance_mentions(doc: Document, view: str, base: int) -> list[TitleMenti
 @extractor("titles")
 def extract_titles(doc: Document) -> list[TitleMention]:
     """Every person printed beside a post or title in one document, in text order."""
-    try:
-        base = doc.span.start
-        view = matching_view(doc.span.text)
-        found = _role_lines(doc, view, base) + _prose_mentions(doc, view, base) + _attendance_mentions(doc, view, base)
-    except Exception:  # an extractor never raises on odd input
-        return []
+    base = doc.span.start
+    view = matching_view(doc.span.text)
+    found = _role_lines(doc, view, base) + _prose_mentions(doc, view, base) + _attendance_mentions(doc, view, base)
     seen = set()
     out = []
     for t in sorted(found, key=lambda t: (t.evidence.start, t.evidence.end)):  # stable: text order within a line
